@@ -1,0 +1,89 @@
+/*===- w2b.h - Embedding API: instantiate compiled modules and call them ---===*
+ *
+ * Used by the command-mode start-up code (Start.cpp), by the spec test runner
+ * and by programs embedding modules compiled with `wasm2bin --emit=obj`.
+ * Traps never escape as signals or crashes: they come back as w2b_trap_kind and
+ * the instance stays usable, as the spec requires.
+ *===----------------------------------------------------------------------===*/
+#ifndef WASM2BIN_RUNTIME_W2B_H
+#define WASM2BIN_RUNTIME_W2B_H
+
+#include "abi.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A function implemented by the embedder, called with unpacked values. */
+typedef void (*w2b_host_fn)(void *ctx, const w2b_value *args,
+                            w2b_value *results);
+typedef struct w2b_host_func {
+  w2b_sig sig;
+  w2b_host_fn fn;
+  void *ctx;
+} w2b_host_func;
+
+/* Something an import can be resolved to, or an export yields. */
+typedef struct w2b_extern {
+  uint8_t kind; /* w2b_externkind */
+  w2b_funcref *func;       /* FUNC: a function of another instance, or */
+  w2b_host_func *host;     /* FUNC: a host function (when func is NULL) */
+  w2b_table *table;        /* TABLE */
+  w2b_memory *memory;      /* MEMORY */
+  w2b_value *global;       /* GLOBAL: the cell */
+  uint8_t global_type;     /* GLOBAL: w2b_valtype */
+  uint8_t global_mutable;  /* GLOBAL */
+} w2b_extern;
+
+/* Resolves one import; returns 0 if there is no such export. */
+typedef int (*w2b_resolver)(void *ctx, const char *module, const char *name,
+                            w2b_extern *out);
+
+typedef enum w2b_status {
+  W2B_OK = 0,
+  W2B_LINK_ERROR = 1, /* unknown import or incompatible import type */
+  W2B_TRAPPED = 2,    /* a segment or the start function trapped; the
+                         instance exists, partially initialised */
+  W2B_RESOURCE_ERROR = 3, /* out of memory or address space */
+} w2b_status;
+
+typedef struct w2b_error {
+  w2b_trap_kind trap; /* when W2B_TRAPPED */
+  char message[256];  /* human-readable, for every status but W2B_OK */
+} w2b_error;
+
+/* Instantiates `m`: resolves imports (imports with bound_code need no
+ * resolver), allocates memory and tables, initialises globals, applies active
+ * element then data segments in order (a trap leaves the earlier writes in
+ * place), and runs the start function. On W2B_TRAPPED *out is still set. */
+w2b_status w2b_instantiate(const w2b_module *m, w2b_resolver resolve,
+                           void *resolve_ctx, w2b_instance **out,
+                           w2b_error *err);
+void w2b_free_instance(w2b_instance *inst);
+
+/* Looks up an export by name; returns 0 if absent. */
+int w2b_lookup_export(w2b_instance *inst, const char *name, w2b_extern *out);
+
+/* Calls a function with values packed per its signature. Returns
+ * W2B_TRAP_NONE, or the trap (W2B_TRAP_EXIT after proc_exit, with the code in
+ * w2b_exit_code()). Sets the stack limit when entering Wasm from the host. */
+w2b_trap_kind w2b_invoke(const w2b_funcref *f, const w2b_value *args,
+                         w2b_value *results);
+int w2b_exit_code(void);
+
+const char *w2b_trap_message(w2b_trap_kind kind);
+
+/* Parses a signature: number of params/results and their types. */
+int w2b_sig_arity(w2b_sig sig, uint32_t *num_params, uint32_t *num_results);
+uint8_t w2b_sig_param(w2b_sig sig, uint32_t i);
+uint8_t w2b_sig_result(w2b_sig sig, uint32_t i);
+
+/* Sizes the budget of native stack Wasm may use from the next entry on
+ * (default 4 MiB, or less than the thread's stack if that is smaller). */
+void w2b_set_stack_budget(size_t bytes);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
