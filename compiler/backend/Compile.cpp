@@ -1,0 +1,133 @@
+//===- Compile.cpp - The pipeline, phase by phase -------------------------===//
+#include "wasm2bin/Compiler.h"
+
+#include "Backend.h"
+
+#include "../codegen/ModuleEmitter.h"
+
+#include "wasm2bin/Decoder.h"
+#include "wasm2bin/Validator.h"
+
+#include "llvm/Config/llvm-config.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <chrono>
+
+using namespace llvm;
+
+namespace wasm2bin {
+
+std::string versionString() {
+  return "wasm2bin 0.1.0 (LLVM " LLVM_VERSION_STRING ")";
+}
+
+namespace {
+
+class PhaseTimer {
+public:
+  explicit PhaseTimer(CompileResult &R) : R(R) {}
+  void done(const char *Phase) {
+    auto Now = std::chrono::steady_clock::now();
+    R.phaseMs.emplace_back(
+        Phase, std::chrono::duration<double, std::milli>(Now - Last).count());
+    Last = Now;
+  }
+
+private:
+  CompileResult &R;
+  std::chrono::steady_clock::time_point Last = std::chrono::steady_clock::now();
+};
+
+bool writeFile(const std::string &Path, StringRef Data, std::string &Error) {
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC, sys::fs::OF_None);
+  if (EC) {
+    Error = "cannot write " + Path + ": " + EC.message();
+    return false;
+  }
+  OS << Data;
+  return true;
+}
+
+} // namespace
+
+CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
+  CompileResult R;
+  PhaseTimer Timer(R);
+  auto Fail = [&](std::string Msg) {
+    R.errors.push_back(std::move(Msg));
+    return R;
+  };
+
+  Result<Module> Decoded = decodeModule(std::move(Bytes));
+  if (!Decoded)
+    return Fail(Decoded.error().format(Opts.inputPath));
+  Module M = Decoded.take();
+  Timer.done("decode");
+
+  Result<bool> Valid = validateModule(M);
+  if (!Valid)
+    return Fail(Valid.error().format(Opts.inputPath));
+  Timer.done("validate");
+
+  LLVMContext Ctx;
+  Ctx.setDiscardValueNames(Opts.emit != EmitKind::LLVM);
+  auto Lowered = lowerModule(M, Opts, Ctx);
+  if (!Lowered)
+    return Fail(Lowered.error().format(Opts.inputPath));
+  std::unique_ptr<llvm::Module> LLM = Lowered.take();
+  Timer.done("lower");
+
+  std::string Error;
+  std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
+  if (!TM)
+    return Fail(Error);
+  optimizeModule(*LLM, *TM, Opts);
+  Timer.done("optimize");
+
+  if (Opts.emit == EmitKind::LLVM) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    LLM->print(OS, nullptr);
+    if (!writeFile(Opts.outputPath, OS.str(), Error))
+      return Fail(Error);
+    R.ok = true;
+    return R;
+  }
+
+  SmallVector<char, 0> Obj;
+  if (!emitObject(*LLM, *TM, Obj, Error))
+    return Fail(Error);
+  LLM.reset();
+  Timer.done("codegen");
+
+  if (Opts.emit == EmitKind::Obj) {
+    if (!writeFile(Opts.outputPath, StringRef(Obj.data(), Obj.size()), Error))
+      return Fail(Error);
+    R.ok = true;
+    return R;
+  }
+
+  SmallString<128> ObjPath;
+  int FD;
+  if (std::error_code EC =
+          sys::fs::createTemporaryFile("wasm2bin", "o", FD, ObjPath))
+    return Fail("cannot create a temporary file: " + EC.message());
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS.write(Obj.data(), Obj.size());
+  }
+  bool Linked = linkExecutable({std::string(ObjPath)}, Opts, Error);
+  sys::fs::remove(ObjPath);
+  if (!Linked)
+    return Fail(Error);
+  Timer.done("link");
+  R.ok = true;
+  return R;
+}
+
+} // namespace wasm2bin

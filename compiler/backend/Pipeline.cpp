@@ -1,0 +1,87 @@
+//===- Pipeline.cpp - Target machine, optimisation, object emission -------===//
+#include "Backend.h"
+
+#include "llvm/Analysis/AliasAnalysis.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace llvm;
+
+namespace wasm2bin {
+
+static const char *TargetTriple = "x86_64-unknown-linux-musl";
+
+std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
+                                                   std::string &Error) {
+  LLVMInitializeX86TargetInfo();
+  LLVMInitializeX86Target();
+  LLVMInitializeX86TargetMC();
+  LLVMInitializeX86AsmPrinter();
+  const Target *T = TargetRegistry::lookupTarget(TargetTriple, Error);
+  if (!T)
+    return nullptr;
+  std::string CPU = Opts.targetCPU;
+  std::string Features;
+  if (CPU == "native") {
+    CPU = sys::getHostCPUName().str();
+    for (auto &F : sys::getHostCPUFeatures())
+      Features += (F.second ? "+" : "-") + F.first().str() + ",";
+  }
+  TargetOptions TO;
+  CodeGenOptLevel OL = Opts.optLevel == 0   ? CodeGenOptLevel::None
+                       : Opts.optLevel == 1 ? CodeGenOptLevel::Less
+                       : Opts.optLevel == 2 ? CodeGenOptLevel::Default
+                                            : CodeGenOptLevel::Aggressive;
+  std::unique_ptr<TargetMachine> TM(T->createTargetMachine(
+      TargetTriple, CPU, Features, TO, Reloc::Static, CodeModel::Small, OL));
+  if (!TM)
+    Error = "cannot create a target machine for " + CPU;
+  return TM;
+}
+
+void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
+  M.setTargetTriple(TargetTriple);
+  M.setDataLayout(TM.createDataLayout());
+  LoopAnalysisManager LAM;
+  FunctionAnalysisManager FAM;
+  CGSCCAnalysisManager CGAM;
+  ModuleAnalysisManager MAM;
+  PipelineTuningOptions PTO;
+  PassBuilder PB(&TM, PTO);
+  FAM.registerPass([&] { return PB.buildDefaultAAPipeline(); });
+  PB.registerModuleAnalyses(MAM);
+  PB.registerCGSCCAnalyses(CGAM);
+  PB.registerFunctionAnalyses(FAM);
+  PB.registerLoopAnalyses(LAM);
+  PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+  OptimizationLevel Level = Opts.optLevel == 0   ? OptimizationLevel::O0
+                            : Opts.optLevel == 1 ? OptimizationLevel::O1
+                            : Opts.optLevel == 2 ? OptimizationLevel::O2
+                                                 : OptimizationLevel::O3;
+  ModulePassManager MPM = Level == OptimizationLevel::O0
+                              ? PB.buildO0DefaultPipeline(Level)
+                              : PB.buildPerModuleDefaultPipeline(Level);
+  MPM.run(M, MAM);
+}
+
+bool emitObject(Module &M, TargetMachine &TM, SmallVectorImpl<char> &Out,
+                std::string &Error) {
+  M.setTargetTriple(TargetTriple);
+  M.setDataLayout(TM.createDataLayout());
+  raw_svector_ostream OS(Out);
+  legacy::PassManager PM;
+  if (TM.addPassesToEmitFile(PM, OS, nullptr, CodeGenFileType::ObjectFile)) {
+    Error = "the target cannot emit object files";
+    return false;
+  }
+  PM.run(M);
+  return true;
+}
+
+} // namespace wasm2bin

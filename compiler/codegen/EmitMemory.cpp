@@ -1,0 +1,137 @@
+//===- EmitMemory.cpp - Loads, stores and memory instructions -------------===//
+//
+// An access is `base + zext(addr) + offset`. With guard pages (default) the
+// runtime reserved 8 GiB + 64 KiB beyond base, so any such address is inside
+// the reservation and an out-of-bounds one faults into PROT_NONE pages, which
+// the signal handler turns into a trap. With --bounds-checks=explicit every
+// access compares its end against the current memory size first.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionEmitter.h"
+
+#include "Builtins.h"
+
+#include "abi.h"
+
+#include "llvm/IR/InlineAsm.h"
+
+using namespace llvm;
+
+namespace wasm2bin {
+
+Value *FunctionEmitter::memorySizeBytes() {
+  Value *Mem = MemoryObj ? MemoryObj
+                         : instanceField(abi::InstanceMemory, MC.PtrTy,
+                                         MC.Tbaa.InstanceField, true);
+  LoadInst *L = B.CreateLoad(
+      MC.I64, B.CreateConstInBoundsGEP1_64(MC.I8, Mem, abi::MemorySize));
+  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.MemorySize);
+  return L;
+}
+
+Value *FunctionEmitter::memoryAddress(Value *Addr, uint64_t Offset,
+                                      unsigned Bytes) {
+  Value *EA = B.CreateZExt(Addr, MC.I64);
+  if (Offset)
+    EA = B.CreateAdd(EA, ConstantInt::get(MC.I64, Offset), "", /*NUW=*/true);
+  if (MC.Opts.boundsChecks == BoundsChecks::Explicit) {
+    Value *End = B.CreateAdd(EA, ConstantInt::get(MC.I64, Bytes), "", true);
+    trapIf(B.CreateICmpUGT(End, memorySizeBytes()), W2B_TRAP_OOB_MEMORY);
+  }
+  return B.CreateInBoundsGEP(MC.I8, MemBase, EA);
+}
+
+Value *FunctionEmitter::loadMemory(llvm::Type *Ty, Value *Addr,
+                                   uint64_t Offset) {
+  unsigned Bytes = Ty->getPrimitiveSizeInBits() / 8;
+  LoadInst *L = B.CreateAlignedLoad(Ty, memoryAddress(Addr, Offset, Bytes),
+                                    Align(1));
+  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Guest);
+  return L;
+}
+
+void FunctionEmitter::storeMemory(Value *V, Value *Addr, uint64_t Offset) {
+  unsigned Bytes = V->getType()->getPrimitiveSizeInBits() / 8;
+  StoreInst *S =
+      B.CreateAlignedStore(V, memoryAddress(Addr, Offset, Bytes), Align(1));
+  S->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Guest);
+}
+
+/// With guard pages a load traps only if it executes, but LLVM deletes loads
+/// whose value is unused. A dropped value is therefore anchored by an empty
+/// inline asm that takes it: `(drop (i32.load ...))`, the usual way a program
+/// (and the spec tests) probe memory, and `(drop (call $f))` where $f returns
+/// a load, which stays anchored once $f is inlined. A load whose value dies
+/// only after other optimisations can still vanish with guard pages; explicit
+/// checks need no anchor, since the compare-and-branch stays.
+void FunctionEmitter::keepLoadAlive(Value *V) {
+  if (MC.Opts.boundsChecks != BoundsChecks::Guard || !isa<Instruction>(V) ||
+      M.numMemories() == 0)
+    return;
+  llvm::Type *Ty = V->getType();
+  const char *Constraint =
+      Ty->isIntegerTy() || Ty->isPointerTy() ? "r" : "x";
+  auto *AsmTy = FunctionType::get(MC.VoidTy, {Ty}, false);
+  B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true),
+               {V});
+}
+
+void FunctionEmitter::emitLoad(const Instr &I, NoArg) {
+  llvm::Type *Ty = MC.valType(opcodeInfo(I.op).result);
+  push(loadMemory(Ty, pop(), I.b));
+}
+
+void FunctionEmitter::emitLoad(const Instr &I, Signedness S) {
+  const OpcodeInfo &Info = opcodeInfo(I.op);
+  llvm::Type *Narrow = IntegerType::get(MC.Ctx, Info.bytes * 8);
+  Value *V = loadMemory(Narrow, pop(), I.b);
+  llvm::Type *Ty = MC.valType(Info.result);
+  push(S == Signedness::Signed ? B.CreateSExt(V, Ty) : B.CreateZExt(V, Ty));
+}
+
+void FunctionEmitter::emitStore(const Instr &I, NoArg) {
+  const OpcodeInfo &Info = opcodeInfo(I.op);
+  Value *V = pop();
+  Value *Addr = pop();
+  if (V->getType()->isIntegerTy() &&
+      V->getType()->getIntegerBitWidth() > Info.bytes * 8u)
+    V = B.CreateTrunc(V, IntegerType::get(MC.Ctx, Info.bytes * 8));
+  storeMemory(V, Addr, I.b);
+}
+
+void FunctionEmitter::emitMemorySize(const Instr &, NoArg) {
+  Value *Mem = instanceField(abi::InstanceMemory, MC.PtrTy,
+                             MC.Tbaa.InstanceField, true);
+  LoadInst *L = B.CreateLoad(
+      MC.I32, B.CreateConstInBoundsGEP1_64(MC.I8, Mem, abi::MemoryPages));
+  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.MemorySize);
+  push(L);
+}
+
+void FunctionEmitter::emitMemoryGrow(const Instr &, NoArg) {
+  Value *Delta = pop();
+  push(callBuiltin(static_cast<int>(Builtin::memory_grow), {Instance, Delta}));
+}
+
+void FunctionEmitter::emitMemoryInit(const Instr &I, NoArg) {
+  Value *N = pop(), *Src = pop(), *Dst = pop();
+  callBuiltin(static_cast<int>(Builtin::memory_init),
+              {Instance, ConstantInt::get(MC.I32, I.a), Dst, Src, N});
+}
+
+void FunctionEmitter::emitDataDrop(const Instr &I, NoArg) {
+  callBuiltin(static_cast<int>(Builtin::data_drop),
+              {Instance, ConstantInt::get(MC.I32, I.a)});
+}
+
+void FunctionEmitter::emitMemoryCopy(const Instr &, NoArg) {
+  Value *N = pop(), *Src = pop(), *Dst = pop();
+  callBuiltin(static_cast<int>(Builtin::memory_copy), {Instance, Dst, Src, N});
+}
+
+void FunctionEmitter::emitMemoryFill(const Instr &, NoArg) {
+  Value *N = pop(), *Val = pop(), *Dst = pop();
+  callBuiltin(static_cast<int>(Builtin::memory_fill), {Instance, Dst, Val, N});
+}
+
+} // namespace wasm2bin

@@ -1,0 +1,112 @@
+//===- EmitNumeric.cpp - Constants, comparisons and arithmetic ------------===//
+//
+// Wasm arithmetic maps onto LLVM with a few exact-semantics fixes: shift
+// counts are taken modulo the width, division traps on zero and on signed
+// overflow, rem_s of INT_MIN by -1 is 0, and min/max use llvm.minimum/maximum
+// (NaN-propagating, -0 < +0) as Wasm requires.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionEmitter.h"
+
+#include "abi.h"
+
+using namespace llvm;
+
+namespace wasm2bin {
+
+void FunctionEmitter::emitConst(const Instr &I, NoArg) {
+  const OpcodeInfo &Info = opcodeInfo(I.op);
+  switch (Info.result) {
+  case ValType::I32:
+    push(ConstantInt::get(MC.I32, static_cast<uint32_t>(I.bits[0])));
+    break;
+  case ValType::I64:
+    push(ConstantInt::get(MC.I64, I.bits[0]));
+    break;
+  // Floats are built from their bits so NaN payloads survive.
+  case ValType::F32:
+    push(ConstantFP::get(
+        MC.Ctx, APFloat(APFloat::IEEEsingle(),
+                        APInt(32, static_cast<uint32_t>(I.bits[0])))));
+    break;
+  case ValType::F64:
+    push(ConstantFP::get(MC.Ctx,
+                         APFloat(APFloat::IEEEdouble(), APInt(64, I.bits[0]))));
+    break;
+  case ValType::V128:
+    push(ConstantVector::get({ConstantInt::get(MC.I64, I.bits[0]),
+                              ConstantInt::get(MC.I64, I.bits[1])}));
+    break;
+  default:
+    llvm_unreachable("const of non-numeric type");
+  }
+}
+
+void FunctionEmitter::emitEqz(const Instr &, NoArg) {
+  Value *V = pop();
+  push(bool32(B.CreateICmpEQ(V, Constant::getNullValue(V->getType()))));
+}
+
+void FunctionEmitter::emitCompare(const Instr &, CmpInst::Predicate P) {
+  Value *R = pop(), *L = pop();
+  push(bool32(CmpInst::isFPPredicate(P) ? B.CreateFCmp(P, L, R)
+                                        : B.CreateICmp(P, L, R)));
+}
+
+void FunctionEmitter::emitUnaryIntrinsic(const Instr &, Intrinsic::ID ID) {
+  Value *V = pop();
+  if (ID == Intrinsic::ctlz || ID == Intrinsic::cttz) {
+    // Wasm defines clz/ctz of 0 as the bit width.
+    push(B.CreateBinaryIntrinsic(ID, V, B.getFalse()));
+    return;
+  }
+  push(B.CreateUnaryIntrinsic(ID, V));
+}
+
+void FunctionEmitter::emitFloatNeg(const Instr &, NoArg) {
+  push(B.CreateFNeg(pop()));
+}
+
+void FunctionEmitter::emitBinary(const Instr &, Instruction::BinaryOps Op) {
+  Value *R = pop(), *L = pop();
+  push(B.CreateBinOp(Op, L, R));
+}
+
+void FunctionEmitter::emitBinaryIntrinsic(const Instr &, Intrinsic::ID ID) {
+  Value *R = pop(), *L = pop();
+  push(B.CreateBinaryIntrinsic(ID, L, R));
+}
+
+void FunctionEmitter::emitIntDiv(const Instr &, Instruction::BinaryOps Op) {
+  Value *R = pop(), *L = pop();
+  auto *Ty = cast<IntegerType>(L->getType());
+  Constant *Zero = ConstantInt::get(Ty, 0);
+  Constant *MinusOne = ConstantInt::getSigned(Ty, -1);
+  trapIf(B.CreateICmpEQ(R, Zero), W2B_TRAP_INT_DIV_BY_ZERO);
+  if (Op == Instruction::SDiv) {
+    Constant *Min = ConstantInt::get(Ty, APInt::getSignedMinValue(Ty->getBitWidth()));
+    trapIf(B.CreateAnd(B.CreateICmpEQ(L, Min), B.CreateICmpEQ(R, MinusOne)),
+           W2B_TRAP_INT_OVERFLOW);
+  }
+  if (Op == Instruction::SRem) {
+    // INT_MIN % -1 overflows in LLVM (and x86) but is 0 in Wasm; x % -1 is 0
+    // for every x, so divide by 1 instead.
+    R = B.CreateSelect(B.CreateICmpEQ(R, MinusOne), ConstantInt::get(Ty, 1), R);
+  }
+  push(B.CreateBinOp(Op, L, R));
+}
+
+void FunctionEmitter::emitShift(const Instr &, Instruction::BinaryOps Op) {
+  Value *R = pop(), *L = pop();
+  unsigned Bits = L->getType()->getIntegerBitWidth();
+  R = B.CreateAnd(R, ConstantInt::get(R->getType(), Bits - 1));
+  push(B.CreateBinOp(Op, L, R));
+}
+
+void FunctionEmitter::emitRotate(const Instr &, Intrinsic::ID ID) {
+  Value *R = pop(), *L = pop();
+  // fshl(x, x, n) is a rotate; the intrinsic takes n modulo the width.
+  push(B.CreateIntrinsic(ID, {L->getType()}, {L, L, R}));
+}
+
+} // namespace wasm2bin

@@ -1,1 +1,133 @@
-int main() { return 0; }
+//===- wasm2bin.cpp - Command-line driver ---------------------------------===//
+//
+// Parses flags, reads the input, calls wasm2bin::compile and prints its
+// diagnostics LLVM style. No compilation logic lives here.
+//
+//===----------------------------------------------------------------------===//
+#include "wasm2bin/Compiler.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+using namespace wasm2bin;
+
+static int error(const std::string &Msg) {
+  std::fprintf(stderr, "wasm2bin: error: %s\n", Msg.c_str());
+  return 1;
+}
+
+static bool readFile(const std::string &Path, std::vector<uint8_t> &Out,
+                     std::string &Err) {
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) {
+    Err = "cannot read " + Path + ": " + std::strerror(errno);
+    return false;
+  }
+  Out.assign(std::istreambuf_iterator<char>(In), {});
+  return true;
+}
+
+static std::string defaultOutput(const std::string &In, EmitKind K) {
+  std::string Stem = In;
+  if (Stem.size() > 5 && Stem.compare(Stem.size() - 5, 5, ".wasm") == 0)
+    Stem.resize(Stem.size() - 5);
+  switch (K) {
+  case EmitKind::LLVM: return Stem + ".ll";
+  case EmitKind::Obj: return Stem + ".o";
+  case EmitKind::Exe: return Stem == In ? Stem + ".out" : Stem;
+  }
+  return Stem;
+}
+
+int main(int argc, char **argv) {
+  CLI::App App{"wasm2bin: compiles a WebAssembly module into a static native "
+               "executable (or an object for embedding)",
+               "wasm2bin"};
+  App.set_version_flag("--version", versionString());
+  CompileOptions Opts;
+  std::string Emit = "exe", Bounds = "guard";
+  unsigned OptLevel = 2;
+  std::vector<std::string> Dirs, DirsRO;
+
+  App.add_option("input", Opts.inputPath, "WebAssembly module (.wasm)")
+      ->required();
+  App.add_option("-o", Opts.outputPath, "Output file");
+  App.add_option("-O", OptLevel, "Optimisation level 0-3 (default 2)")
+      ->check(CLI::Range(0, 3));
+  App.add_option("--emit", Emit, "What to produce: exe (default), obj, llvm")
+      ->check(CLI::IsMember({"exe", "obj", "llvm"}));
+  App.add_option("--bounds-checks", Bounds,
+                 "guard: guard pages (default); explicit: compare and branch")
+      ->check(CLI::IsMember({"guard", "explicit"}));
+  App.add_option("--target-cpu", Opts.targetCPU,
+                 "CPU to tune and select instructions for (default x86-64-v2; "
+                 "'native' for this machine)");
+  App.add_option("--module-name", Opts.moduleName,
+                 "Library mode: the descriptor is w2b_module_<name>");
+  App.add_option("--env", Opts.env,
+                 "Grant the environment variable KEY=VALUE to the program")
+      ->allow_extra_args(false);
+  App.add_flag("--inherit-env", Opts.inheritEnv,
+               "Grant the whole host environment at run time");
+  App.add_option("--dir", Dirs,
+                 "Grant HOST[::GUEST] read-write (the guest sees GUEST)")
+      ->allow_extra_args(false);
+  App.add_option("--dir-ro", DirsRO, "Grant HOST[::GUEST] read-only")
+      ->allow_extra_args(false);
+  App.add_flag("-s,--strip", Opts.strip, "Strip the symbol table");
+  App.add_flag("-v,--verbose", Opts.verbose, "Print the time of each phase");
+  App.add_option("--lib-dir", Opts.libDir,
+                 "Directory with libw2brt.a and musl (default: "
+                 "<wasm2bin dir>/../lib/wasm2bin)");
+  try {
+    App.parse(argc, argv);
+  } catch (const CLI::ParseError &E) {
+    if (E.get_exit_code() == 0)
+      return App.exit(E);
+    return error(E.what());
+  }
+
+  Opts.optLevel = OptLevel;
+  Opts.emit = Emit == "llvm"  ? EmitKind::LLVM
+              : Emit == "obj" ? EmitKind::Obj
+                              : EmitKind::Exe;
+  Opts.boundsChecks =
+      Bounds == "explicit" ? BoundsChecks::Explicit : BoundsChecks::Guard;
+  for (auto *List : {&Dirs, &DirsRO})
+    for (const std::string &D : *List) {
+      DirGrant G;
+      size_t Sep = D.find("::");
+      G.hostPath = D.substr(0, Sep);
+      G.guestPath = Sep == std::string::npos ? D : D.substr(Sep + 2);
+      G.readOnly = List == &DirsRO;
+      Opts.dirs.push_back(G);
+    }
+  for (const std::string &E : Opts.env)
+    if (E.find('=') == std::string::npos)
+      return error("--env expects KEY=VALUE, got '" + E + "'");
+  if (Opts.outputPath.empty())
+    Opts.outputPath = defaultOutput(Opts.inputPath, Opts.emit);
+
+  std::vector<uint8_t> Bytes;
+  std::string Err;
+  if (!readFile(Opts.inputPath, Bytes, Err))
+    return error(Err);
+
+  CompileResult R = compile(std::move(Bytes), Opts);
+  if (Opts.verbose) {
+    double Total = 0;
+    for (auto &[Phase, Ms] : R.phaseMs) {
+      std::fprintf(stderr, "wasm2bin: %-9s %9.2f ms\n", Phase.c_str(), Ms);
+      Total += Ms;
+    }
+    std::fprintf(stderr, "wasm2bin: %-9s %9.2f ms\n", "total", Total);
+  }
+  for (const std::string &E : R.errors)
+    error(E);
+  return R.ok ? 0 : 1;
+}

@@ -1,0 +1,42 @@
+//===- Backend.h - Optimisation, object emission, linking -------*- C++ -*-===//
+#ifndef WASM2BIN_BACKEND_BACKEND_H
+#define WASM2BIN_BACKEND_BACKEND_H
+
+#include "wasm2bin/Compiler.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <memory>
+#include <string>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+} // namespace llvm
+
+namespace wasm2bin {
+
+/// x86-64 Linux (musl) target machine for Opts (CPU, optimisation level).
+/// Returns null and sets Error if the target is unavailable.
+std::unique_ptr<llvm::TargetMachine> createTargetMachine(const CompileOptions &Opts,
+                                                         std::string &Error);
+
+/// Runs the new pass manager's default pipeline for Opts.optLevel.
+void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
+                    const CompileOptions &Opts);
+
+/// Emits an ELF object into Out; false and Error on failure.
+bool emitObject(llvm::Module &M, llvm::TargetMachine &TM,
+                llvm::SmallVectorImpl<char> &Out, std::string &Error);
+
+/// Links object files with the runtime, musl and compiler-rt into a static
+/// executable using lld in-process.
+bool linkExecutable(const std::vector<std::string> &Objects,
+                    const CompileOptions &Opts, std::string &Error);
+
+/// Directory holding libw2brt.a and musl (Opts.libDir or next to wasm2bin).
+std::string runtimeLibDir(const CompileOptions &Opts);
+
+} // namespace wasm2bin
+
+#endif

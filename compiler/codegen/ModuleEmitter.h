@@ -1,0 +1,31 @@
+//===- ModuleEmitter.h - A validated module to LLVM IR ----------*- C++ -*-===//
+#ifndef WASM2BIN_CODEGEN_MODULEEMITTER_H
+#define WASM2BIN_CODEGEN_MODULEEMITTER_H
+
+#include "wasm2bin/Compiler.h"
+#include "wasm2bin/Diagnostic.h"
+#include "wasm2bin/Module.h"
+
+#include <memory>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+} // namespace llvm
+
+namespace wasm2bin {
+
+/// Lowers every function, the signature thunks and the module descriptor
+/// (plus, for executables, the capability policy). Fails only on imports that
+/// cannot be provided (executables accept wasi_snapshot_preview1 only).
+Result<std::unique_ptr<llvm::Module>>
+lowerModule(const Module &M, const CompileOptions &Opts,
+            llvm::LLVMContext &Ctx);
+
+/// Symbol of the module descriptor: w2b_main_module for executables,
+/// w2b_module_<name> in library mode.
+std::string descriptorSymbol(const Module &M, const CompileOptions &Opts);
+
+} // namespace wasm2bin
+
+#endif

@@ -1,0 +1,70 @@
+//===- Compiler.h - The whole pipeline as a library -------------*- C++ -*-===//
+//
+//   bytes --decode--> Module --validate--> --lower--> llvm::Module
+//         --optimise--> object --lld--> static executable
+//
+// The driver (driver/wasm2bin.cpp) only parses flags and prints diagnostics;
+// everything else is reachable from here, so tests and tools use the same
+// path as users.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2BIN_COMPILER_H
+#define WASM2BIN_COMPILER_H
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace wasm2bin {
+
+enum class EmitKind { LLVM, Obj, Exe };
+enum class BoundsChecks { Guard, Explicit };
+
+struct DirGrant {
+  std::string hostPath, guestPath;
+  bool readOnly = false;
+};
+
+struct CompileOptions {
+  std::string inputPath;  ///< for diagnostics
+  std::string outputPath;
+  EmitKind emit = EmitKind::Exe;
+  unsigned optLevel = 2;  ///< 0..3
+  BoundsChecks boundsChecks = BoundsChecks::Guard;
+  std::string targetCPU = "x86-64-v2"; ///< or "native"
+  /// Library mode (--emit=obj): the descriptor is `w2b_module_<name>`.
+  /// Executables always use `w2b_main_module`.
+  std::string moduleName;
+  bool strip = false;     ///< drop the symbol table from executables
+  bool verbose = false;   ///< per-phase timings on stderr
+
+  // Grants baked into a command executable (see docs/sandbox.md).
+  std::vector<std::string> env; ///< "KEY=VALUE"
+  bool inheritEnv = false;
+  std::vector<DirGrant> dirs;
+
+  /// Directory holding libw2brt.a, musl's crt and libc.a, and compiler-rt;
+  /// empty: <directory of the wasm2bin executable>/../lib/wasm2bin.
+  std::string libDir;
+};
+
+struct CompileResult {
+  bool ok = false;
+  /// Formatted diagnostics ("FILE:0xOFF: message" or plain messages), one
+  /// per line, without the "wasm2bin: error: " prefix.
+  std::vector<std::string> errors;
+  /// Wall time of each phase in milliseconds, in order (decode, validate,
+  /// lower, optimize, codegen, link).
+  std::vector<std::pair<std::string, double>> phaseMs;
+};
+
+/// Runs the pipeline on a module's bytes according to Opts.
+CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts);
+
+/// "wasm2bin 0.1.0 (LLVM 19.1.7)"
+std::string versionString();
+
+} // namespace wasm2bin
+
+#endif
