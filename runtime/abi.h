@@ -110,6 +110,7 @@ typedef struct w2b_memory {
   uint32_t pages;
   uint32_t max_pages; /* W2B_MAX_PAGES when the type has no maximum */
   uint64_t reserved;  /* bytes of address space reserved at base */
+  uint8_t has_max;    /* the type has a maximum (max_pages is it) */
 } w2b_memory;
 
 typedef struct w2b_table {
@@ -117,6 +118,7 @@ typedef struct w2b_table {
   uint32_t size;
   uint32_t max; /* UINT32_MAX when the type has no maximum */
   uint8_t elem_type; /* W2B_FUNCREF or W2B_EXTERNREF */
+  uint8_t has_max;   /* the type has a maximum (max is it) */
 } w2b_table;
 
 /* The fixed header of every instance. */

@@ -14,6 +14,12 @@
 extern "C" {
 #endif
 
+#if defined(__GNUC__) || defined(__clang__)
+#define W2B_NORETURN __attribute__((noreturn))
+#else
+#define W2B_NORETURN
+#endif
+
 /* A function implemented by the embedder, called with unpacked values. */
 typedef void (*w2b_host_fn)(void *ctx, const w2b_value *args,
                             w2b_value *results);
@@ -71,12 +77,29 @@ w2b_trap_kind w2b_invoke(const w2b_funcref *f, const w2b_value *args,
                          w2b_value *results);
 int w2b_exit_code(void);
 
+/* Ends the program with status `code` (WASI proc_exit). Inside w2b_invoke it
+ * records the code and unwinds to the innermost w2b_invoke, which returns
+ * W2B_TRAP_EXIT; outside, it calls _exit(code). */
+W2B_NORETURN void w2b_exit(int32_t code);
+
 const char *w2b_trap_message(w2b_trap_kind kind);
 
 /* Parses a signature: number of params/results and their types. */
 int w2b_sig_arity(w2b_sig sig, uint32_t *num_params, uint32_t *num_results);
 uint8_t w2b_sig_param(w2b_sig sig, uint32_t i);
 uint8_t w2b_sig_result(w2b_sig sig, uint32_t i);
+
+/* Memories and tables owned by the embedder, e.g. to provide imports (the
+ * spec's `spectest` module). A memory reserves its whole address range up
+ * front, like those of instances; NULL if that fails or the limits are
+ * invalid. Growing returns the old size, or UINT32_MAX on failure; a grown
+ * table's new elements are `init`. */
+w2b_memory *w2b_new_memory(const w2b_limits *pages);
+uint32_t w2b_grow_memory(w2b_memory *mem, uint32_t delta_pages);
+void w2b_free_memory(w2b_memory *mem);
+w2b_table *w2b_new_table(uint8_t elem_type, const w2b_limits *limits);
+uint32_t w2b_grow_table(w2b_table *table, uint32_t delta, void *init);
+void w2b_free_table(w2b_table *table);
 
 /* Sizes the budget of native stack Wasm may use from the next entry on
  * (default 4 MiB, or less than the thread's stack if that is smaller). */

@@ -1,4 +1,12 @@
 # Sources of the WASI host functions; included by runtime/CMakeLists.txt,
 # which builds them into libw2brt.a (musl) and w2b_runtime_host.
 set(W2B_WASI_SOURCES
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Args.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Capabilities.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Clock.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Errno.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Fd.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Proc.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Random.cpp
+  ${CMAKE_SOURCE_DIR}/wasi-libc-shim/Unimplemented.cpp
 )

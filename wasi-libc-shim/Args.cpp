@@ -1,0 +1,163 @@
+//===- Args.cpp - The WASI context: arguments and environment -------------===//
+//
+// Nothing is copied or allocated: the context keeps argv, the policy and the
+// host environment, and the environment the guest sees is computed when it
+// asks (twice per program in practice), which keeps start-up free of work.
+//
+//===----------------------------------------------------------------------===//
+#include "Errno.h"
+#include "FdTable.h"
+#include "GuestMemory.h"
+#include "wasi.h"
+
+#include <string.h>
+
+namespace w2b {
+namespace wasi {
+namespace {
+
+struct Context {
+  uint32_t argc = 0;
+  const char *const *argv = nullptr;
+  const w2b_policy *policy = nullptr;
+  const char *const *hostEnv = nullptr;
+};
+Context context;
+
+size_t keyLength(const char *entry) {
+  const char *eq = strchr(entry, '=');
+  return eq ? size_t(eq - entry) : strlen(entry);
+}
+
+bool sameKey(const char *a, const char *b) {
+  size_t n = keyLength(a);
+  return n == keyLength(b) && memcmp(a, b, n) == 0;
+}
+
+// Whether a grant of the policy, from index `from` on, names `entry`'s key.
+bool grantedFrom(const char *entry, uint32_t from) {
+  const w2b_policy *p = context.policy;
+  for (uint32_t i = from; i < p->num_env; ++i)
+    if (sameKey(entry, p->env[i]))
+      return true;
+  return false;
+}
+
+const char *hostLookup(const char *key) {
+  for (const char *const *e = context.hostEnv; e && *e; ++e)
+    if (sameKey(*e, key))
+      return *e;
+  return nullptr;
+}
+
+// Calls visit(entry) for each "KEY=VALUE" of the guest's environment: with
+// inherit_env, the host's variables that no grant names; then the grants (a
+// key granted twice: the last one), with "KEY" alone taking the host's value.
+template <typename Visit> void forEachEnv(Visit visit) {
+  const w2b_policy *p = context.policy;
+  if (!p)
+    return;
+  if (p->inherit_env)
+    for (const char *const *e = context.hostEnv; e && *e; ++e)
+      if (!grantedFrom(*e, 0))
+        visit(*e);
+  for (uint32_t i = 0; i < p->num_env; ++i) {
+    const char *g = p->env[i];
+    if (grantedFrom(g, i + 1))
+      continue;
+    if (!strchr(g, '=') && !(g = hostLookup(g)))
+      continue;
+    visit(g);
+  }
+}
+
+template <typename Visit> void forEachArg(Visit visit) {
+  for (uint32_t i = 0; i < context.argc; ++i)
+    visit(context.argv[i]);
+}
+
+// *_sizes_get: the number of strings and the bytes they take with their NULs.
+template <typename ForEach>
+Errno stringSizes(w2b_instance *caller, ForEach forEach, int32_t countPtr,
+                  int32_t bytesPtr) {
+  uint64_t count = 0, bytes = 0;
+  forEach([&](const char *s) {
+    ++count;
+    bytes += strlen(s) + 1;
+  });
+  if (count > UINT32_MAX || bytes > UINT32_MAX)
+    return kOverflow;
+  GuestMemory mem(caller);
+  if (!mem.contains(uint32_t(countPtr), 4) ||
+      !mem.contains(uint32_t(bytesPtr), 4))
+    return kFault;
+  mem.write(uint32_t(countPtr), uint32_t(count));
+  mem.write(uint32_t(bytesPtr), uint32_t(bytes));
+  return kSuccess;
+}
+
+// *_get: pointers to the strings at `ptrs`, the strings themselves packed at
+// `buf`. Both ranges are checked before anything is written.
+template <typename ForEach>
+Errno stringsGet(w2b_instance *caller, ForEach forEach, int32_t ptrsArg,
+                 int32_t bufArg) {
+  uint64_t count = 0, bytes = 0;
+  forEach([&](const char *s) {
+    ++count;
+    bytes += strlen(s) + 1;
+  });
+  GuestMemory mem(caller);
+  auto ptrs = uint32_t(ptrsArg), buf = uint32_t(bufArg);
+  if (!mem.contains(ptrs, count * 4) || !mem.contains(buf, bytes))
+    return kFault;
+  uint32_t index = 0, offset = buf;
+  forEach([&](const char *s) {
+    size_t n = strlen(s) + 1;
+    mem.write(ptrs + 4 * index++, offset);
+    memcpy(mem.at(offset), s, n);
+    offset += uint32_t(n);
+  });
+  return kSuccess;
+}
+
+auto argStrings = [](auto visit) { forEachArg(visit); };
+auto envStrings = [](auto visit) { forEachEnv(visit); };
+
+} // namespace
+} // namespace wasi
+} // namespace w2b
+
+using namespace w2b::wasi;
+
+extern "C" {
+
+void w2b_wasi_init(int argc, const char *const *argv, const w2b_policy *policy,
+                   const char *const *hostEnviron) {
+  context.argc = argc > 0 && argv ? uint32_t(argc) : 0;
+  context.argv = argv;
+  context.policy = policy;
+  context.hostEnv = hostEnviron;
+  resetDescriptors();
+}
+
+int32_t w2b_wasi_args_sizes_get(w2b_instance *caller, int32_t argcPtr,
+                                int32_t bufSizePtr) {
+  return stringSizes(caller, argStrings, argcPtr, bufSizePtr);
+}
+
+int32_t w2b_wasi_args_get(w2b_instance *caller, int32_t argvPtr,
+                          int32_t bufPtr) {
+  return stringsGet(caller, argStrings, argvPtr, bufPtr);
+}
+
+int32_t w2b_wasi_environ_sizes_get(w2b_instance *caller, int32_t countPtr,
+                                   int32_t bufSizePtr) {
+  return stringSizes(caller, envStrings, countPtr, bufSizePtr);
+}
+
+int32_t w2b_wasi_environ_get(w2b_instance *caller, int32_t environPtr,
+                             int32_t bufPtr) {
+  return stringsGet(caller, envStrings, environPtr, bufPtr);
+}
+
+} // extern "C"

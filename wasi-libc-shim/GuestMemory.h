@@ -1,0 +1,80 @@
+//===- GuestMemory.h - Checked access to the caller's memory ----*- C++ -*-===//
+//
+// The only way the shim touches guest memory. A guest pointer is a u32
+// offset into the caller's memory 0; every access is checked against the
+// memory's current size first (a caller without memory has size 0), so a bad
+// pointer or length becomes errno `fault` and never a host fault. Snapshot
+// the memory at the start of a call: WASI functions do not grow it.
+//
+// Wasm memory is little-endian; so is every host we build for.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WASM2BIN_WASI_GUESTMEMORY_H
+#define WASM2BIN_WASI_GUESTMEMORY_H
+
+#include "abi.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "guest memory is accessed in host byte order");
+
+namespace w2b {
+namespace wasi {
+
+class GuestMemory {
+public:
+  explicit GuestMemory(w2b_instance *caller) {
+    if (caller && caller->memory) {
+      base_ = caller->memory->base;
+      size_ = caller->memory->size;
+    }
+  }
+
+  // Whether [ptr, ptr + len) lies inside the memory.
+  bool contains(uint32_t ptr, uint64_t len) const {
+    return ptr <= size_ && len <= size_ - ptr;
+  }
+
+  // A host pointer for `ptr`; only after contains(ptr, n) said yes.
+  uint8_t *at(uint32_t ptr) const { return base_ + ptr; }
+
+  template <typename T> bool read(uint32_t ptr, T *out) const {
+    if (!contains(ptr, sizeof(T)))
+      return false;
+    memcpy(out, base_ + ptr, sizeof(T));
+    return true;
+  }
+
+  template <typename T> bool write(uint32_t ptr, T value) const {
+    if (!contains(ptr, sizeof(T)))
+      return false;
+    memcpy(base_ + ptr, &value, sizeof(T));
+    return true;
+  }
+
+  bool copyOut(uint32_t ptr, const void *src, uint64_t len) const {
+    if (!contains(ptr, len))
+      return false;
+    if (len)
+      memcpy(base_ + ptr, src, len);
+    return true;
+  }
+
+private:
+  uint8_t *base_ = nullptr;
+  uint64_t size_ = 0;
+};
+
+// An iovec/ciovec of the guest: {u32 buf, u32 buf_len}.
+struct GuestIovec {
+  uint32_t buf;
+  uint32_t len;
+};
+static_assert(sizeof(GuestIovec) == 8, "witx $iovec layout");
+
+} // namespace wasi
+} // namespace w2b
+
+#endif
