@@ -55,15 +55,8 @@ void FunctionEmitter::emitCall(const Instr &I, NoArg) {
   // Unbound import: the runtime filled funcs[i] at instantiation and it
   // never changes afterwards.
   Value *Ref = funcRefOf(I.a);
-  auto Field = [&](unsigned Off) {
-    LoadInst *L =
-        B.CreateLoad(MC.PtrTy, B.CreateConstInBoundsGEP1_64(MC.I8, Ref, Off));
-    L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.FuncRef);
-    L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.Ctx, {}));
-    return L;
-  };
-  Value *Code = Field(abi::FuncRefCode);
-  Value *Env = Field(abi::FuncRefEnv);
+  Value *Code = loadField(MC.PtrTy, Ref, abi::FuncRefCode, MC.Tbaa.FuncRef, true);
+  Value *Env = loadField(MC.PtrTy, Ref, abi::FuncRefEnv, MC.Tbaa.FuncRef, true);
   emitCallWith(FunctionCallee(MC.funcType(FT), Code), FT, Env);
 }
 
@@ -71,19 +64,12 @@ void FunctionEmitter::emitCallIndirect(const Instr &I, NoArg) {
   const FuncType &FT = M.types[I.a];
   Value *Index = pop();
   Value *Slot = tableElementAddr(I.b, Index, W2B_TRAP_UNDEFINED_ELEMENT);
-  LoadInst *Ref = B.CreateLoad(MC.PtrTy, Slot);
-  Ref->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
+  Value *Ref = loadField(MC.PtrTy, Slot, 0, MC.Tbaa.Table);
   trapIf(B.CreateIsNull(Ref), W2B_TRAP_UNINITIALIZED_ELEMENT);
 
   // Signatures are usually the same symbol (pointer equality); compare the
   // strings only when the addresses differ.
-  auto Field = [&](unsigned Off) {
-    LoadInst *L =
-        B.CreateLoad(MC.PtrTy, B.CreateConstInBoundsGEP1_64(MC.I8, Ref, Off));
-    L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.FuncRef);
-    return L;
-  };
-  Value *Sig = Field(abi::FuncRefSig);
+  Value *Sig = loadField(MC.PtrTy, Ref, abi::FuncRefSig, MC.Tbaa.FuncRef);
   Constant *Expected = MC.signature(FT);
   BasicBlock *Call = newBlock("call_indirect");
   BasicBlock *Slow = newBlock("call_indirect.sigcmp");
@@ -96,8 +82,8 @@ void FunctionEmitter::emitCallIndirect(const Instr &I, NoArg) {
                  trapBlock(W2B_TRAP_INDIRECT_CALL_TYPE),
                  MDB.createLikelyBranchWeights());
   B.SetInsertPoint(Call);
-  Value *Code = Field(abi::FuncRefCode);
-  Value *Env = Field(abi::FuncRefEnv);
+  Value *Code = loadField(MC.PtrTy, Ref, abi::FuncRefCode, MC.Tbaa.FuncRef);
+  Value *Env = loadField(MC.PtrTy, Ref, abi::FuncRefEnv, MC.Tbaa.FuncRef);
   emitCallWith(FunctionCallee(MC.funcType(FT), Code), FT, Env);
 }
 

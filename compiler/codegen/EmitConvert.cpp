@@ -39,10 +39,12 @@ void FunctionEmitter::emitTruncTrap(const Instr &I, Signedness S) {
                                     APFloat::rmTowardZero) == APFloat::opOK;
     Value *AboveLower = Exact ? B.CreateFCmpOGT(V, ConstantFP::get(MC.Ctx, F))
                               : B.CreateFCmpOGE(V, Const(-std::ldexp(1.0, N - 1)));
-    InRange = B.CreateAnd(AboveLower, B.CreateFCmpOLT(V, Const(Upper)));
+    Value *BelowUpper = B.CreateFCmpOLT(V, Const(Upper));
+    InRange = B.CreateAnd(AboveLower, BelowUpper);
   } else {
-    InRange = B.CreateAnd(B.CreateFCmpOGT(V, Const(-1.0)),
-                          B.CreateFCmpOLT(V, Const(Upper)));
+    Value *AboveLower = B.CreateFCmpOGT(V, Const(-1.0));
+    Value *BelowUpper = B.CreateFCmpOLT(V, Const(Upper));
+    InRange = B.CreateAnd(AboveLower, BelowUpper);
   }
   trapIf(B.CreateNot(InRange), W2B_TRAP_INT_OVERFLOW);
   push(S == Signedness::Signed ? B.CreateFPToSI(V, To) : B.CreateFPToUI(V, To));

@@ -19,14 +19,17 @@ using namespace llvm;
 
 namespace wasm2bin {
 
+/// The instance's w2b_memory (own or imported); it never changes, only its
+/// size does.
+Value *FunctionEmitter::memoryObject() {
+  return MemoryObj ? MemoryObj
+                   : instanceField(abi::InstanceMemory, MC.PtrTy,
+                                   MC.Tbaa.InstanceField, true);
+}
+
 Value *FunctionEmitter::memorySizeBytes() {
-  Value *Mem = MemoryObj ? MemoryObj
-                         : instanceField(abi::InstanceMemory, MC.PtrTy,
-                                         MC.Tbaa.InstanceField, true);
-  LoadInst *L = B.CreateLoad(
-      MC.I64, B.CreateConstInBoundsGEP1_64(MC.I8, Mem, abi::MemorySize));
-  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.MemorySize);
-  return L;
+  return loadField(MC.I64, memoryObject(), abi::MemorySize,
+                   MC.Tbaa.MemorySize);
 }
 
 Value *FunctionEmitter::memoryAddress(Value *Addr, uint64_t Offset,
@@ -100,12 +103,7 @@ void FunctionEmitter::emitStore(const Instr &I, NoArg) {
 }
 
 void FunctionEmitter::emitMemorySize(const Instr &, NoArg) {
-  Value *Mem = instanceField(abi::InstanceMemory, MC.PtrTy,
-                             MC.Tbaa.InstanceField, true);
-  LoadInst *L = B.CreateLoad(
-      MC.I32, B.CreateConstInBoundsGEP1_64(MC.I8, Mem, abi::MemoryPages));
-  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.MemorySize);
-  push(L);
+  push(loadField(MC.I32, memoryObject(), abi::MemoryPages, MC.Tbaa.MemorySize));
 }
 
 void FunctionEmitter::emitMemoryGrow(const Instr &, NoArg) {

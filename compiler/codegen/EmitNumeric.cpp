@@ -85,8 +85,9 @@ void FunctionEmitter::emitIntDiv(const Instr &, Instruction::BinaryOps Op) {
   trapIf(B.CreateICmpEQ(R, Zero), W2B_TRAP_INT_DIV_BY_ZERO);
   if (Op == Instruction::SDiv) {
     Constant *Min = ConstantInt::get(Ty, APInt::getSignedMinValue(Ty->getBitWidth()));
-    trapIf(B.CreateAnd(B.CreateICmpEQ(L, Min), B.CreateICmpEQ(R, MinusOne)),
-           W2B_TRAP_INT_OVERFLOW);
+    Value *IsMin = B.CreateICmpEQ(L, Min);
+    Value *IsMinusOne = B.CreateICmpEQ(R, MinusOne);
+    trapIf(B.CreateAnd(IsMin, IsMinusOne), W2B_TRAP_INT_OVERFLOW);
   }
   if (Op == Instruction::SRem) {
     // INT_MIN % -1 overflows in LLVM (and x86) but is 0 in Wasm; x % -1 is 0

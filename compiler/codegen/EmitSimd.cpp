@@ -151,7 +151,9 @@ void FunctionEmitter::emitSimdAndNot(const Instr &, NoArg) {
 
 void FunctionEmitter::emitSimdBitselect(const Instr &, NoArg) {
   Value *C = pop(), *V2 = pop(), *V1 = pop();
-  push(B.CreateOr(B.CreateAnd(V1, C), B.CreateAnd(V2, B.CreateNot(C))));
+  Value *FromV1 = B.CreateAnd(V1, C);
+  Value *FromV2 = B.CreateAnd(V2, B.CreateNot(C));
+  push(B.CreateOr(FromV1, FromV2));
 }
 
 void FunctionEmitter::emitSimdAnyTrue(const Instr &, NoArg) {
@@ -272,8 +274,9 @@ void FunctionEmitter::emitSimdExtend(const Instr &I, HalfExt H) {
 void FunctionEmitter::emitSimdExtMul(const Instr &I, HalfExt H) {
   Shape From = narrowerShape(shapeOf(I));
   Value *R = asLanes(pop(), From), *L = asLanes(pop(), From);
-  push(asV128(B.CreateMul(extendHalf(B, L, isHigh(H), isSigned(H)),
-                          extendHalf(B, R, isHigh(H), isSigned(H)))));
+  Value *WideL = extendHalf(B, L, isHigh(H), isSigned(H));
+  Value *WideR = extendHalf(B, R, isHigh(H), isSigned(H));
+  push(asV128(B.CreateMul(WideL, WideR)));
 }
 
 /// Even and odd lanes of V (pairs (0,1), (2,3), ...).

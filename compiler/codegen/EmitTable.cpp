@@ -17,21 +17,15 @@ Value *FunctionEmitter::tablePtr(uint32_t TableIdx) {
 Value *FunctionEmitter::tableElementAddr(uint32_t TableIdx, Value *Index,
                                          unsigned Kind) {
   Value *Table = tablePtr(TableIdx);
-  LoadInst *Size = B.CreateLoad(
-      MC.I32, B.CreateConstInBoundsGEP1_64(MC.I8, Table, abi::TableSize));
-  Size->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
+  Value *Size = loadField(MC.I32, Table, abi::TableSize, MC.Tbaa.Table);
   trapIf(B.CreateICmpUGE(Index, Size), Kind);
-  LoadInst *Elems = B.CreateLoad(
-      MC.PtrTy, B.CreateConstInBoundsGEP1_64(MC.I8, Table, abi::TableElems));
-  Elems->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
+  Value *Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table);
   return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64));
 }
 
 void FunctionEmitter::emitTableGet(const Instr &I, NoArg) {
   Value *Slot = tableElementAddr(I.a, pop(), W2B_TRAP_OOB_TABLE);
-  LoadInst *L = B.CreateLoad(MC.PtrTy, Slot);
-  L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
-  push(L);
+  push(loadField(MC.PtrTy, Slot, 0, MC.Tbaa.Table));
 }
 
 void FunctionEmitter::emitTableSet(const Instr &I, NoArg) {
@@ -41,10 +35,7 @@ void FunctionEmitter::emitTableSet(const Instr &I, NoArg) {
 }
 
 void FunctionEmitter::emitTableSize(const Instr &I, NoArg) {
-  LoadInst *Size = B.CreateLoad(
-      MC.I32, B.CreateConstInBoundsGEP1_64(MC.I8, tablePtr(I.a), abi::TableSize));
-  Size->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
-  push(Size);
+  push(loadField(MC.I32, tablePtr(I.a), abi::TableSize, MC.Tbaa.Table));
 }
 
 void FunctionEmitter::emitTableGrow(const Instr &I, NoArg) {

@@ -89,6 +89,7 @@ void FunctionEmitter::emitStackCheck() {
                                GlobalValue::ExternalLinkage, nullptr,
                                "w2b_stack_limit", nullptr,
                                GlobalValue::InitialExecTLSModel);
+    Limit->setAlignment(Align(8));
   }
   Value *Lim = B.CreateLoad(MC.I64, Limit);
   Value *Low = B.CreateICmpULT(SP, Lim);
@@ -108,6 +109,10 @@ void FunctionEmitter::finish() {
     }
   if (HasCalls)
     emitStackCheck();
+  // Trap blocks go last, in order of kind, out of the way of the hot path.
+  for (BasicBlock *BB : TrapBlocks)
+    if (BB)
+      BB->moveAfter(&F->back());
 }
 
 void FunctionEmitter::emitInstr(const Instr &I) {
@@ -181,13 +186,16 @@ void FunctionEmitter::trapIf(Value *Cond, unsigned Kind) {
   B.SetInsertPoint(Cont);
 }
 
-Value *FunctionEmitter::instanceAddr(unsigned Offset) {
-  return B.CreateConstInBoundsGEP1_64(MC.I8, Instance, Offset);
+Value *FunctionEmitter::fieldAddr(Value *Base, unsigned Offset) {
+  if (Offset == 0)
+    return Base;
+  return B.CreateConstInBoundsGEP1_64(MC.I8, Base, Offset);
 }
 
-Value *FunctionEmitter::instanceField(unsigned Offset, llvm::Type *Ty,
-                                      MDNode *Tbaa, bool Invariant) {
-  LoadInst *L = B.CreateLoad(Ty, instanceAddr(Offset));
+LoadInst *FunctionEmitter::loadField(llvm::Type *Ty, Value *Base,
+                                     unsigned Offset, MDNode *Tbaa,
+                                     bool Invariant) {
+  LoadInst *L = B.CreateLoad(Ty, fieldAddr(Base, Offset));
   L->setMetadata(LLVMContext::MD_tbaa, Tbaa);
   if (Invariant)
     L->setMetadata(LLVMContext::MD_invariant_load, MDNode::get(MC.Ctx, {}));

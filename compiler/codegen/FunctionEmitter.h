@@ -78,9 +78,19 @@ private:
   llvm::BasicBlock *trapBlock(unsigned Kind);
   llvm::BasicBlock *newBlock(const char *Name);
   llvm::Value *bool32(llvm::Value *I1) { return B.CreateZExt(I1, MC.I32); }
+  /// Address Base + Offset bytes (Base itself for offset 0).
+  llvm::Value *fieldAddr(llvm::Value *Base, unsigned Offset);
+  /// Loads a runtime struct field; Invariant for fields that never change
+  /// once the instance exists (memory base, slots of funcs/tables/globals).
+  llvm::LoadInst *loadField(llvm::Type *Ty, llvm::Value *Base, unsigned Offset,
+                            llvm::MDNode *Tbaa, bool Invariant = false);
   llvm::Value *instanceField(unsigned Offset, llvm::Type *Ty,
-                             llvm::MDNode *Tbaa, bool Invariant);
-  llvm::Value *instanceAddr(unsigned Offset);
+                             llvm::MDNode *Tbaa, bool Invariant) {
+    return loadField(Ty, Instance, Offset, Tbaa, Invariant);
+  }
+  llvm::Value *instanceAddr(unsigned Offset) {
+    return fieldAddr(Instance, Offset);
+  }
   llvm::Value *callBuiltin(int Builtin, llvm::ArrayRef<llvm::Value *> Args);
   llvm::Value *zeroOf(ValType T);
 
@@ -144,6 +154,7 @@ private:
                              unsigned Bytes);
   llvm::Value *loadMemory(llvm::Type *Ty, llvm::Value *Addr, uint64_t Offset);
   void storeMemory(llvm::Value *V, llvm::Value *Addr, uint64_t Offset);
+  llvm::Value *memoryObject();
   llvm::Value *memorySizeBytes();
   /// Keeps a guest load whose value is discarded from being deleted, so that
   /// an out-of-bounds access still traps with guard pages.

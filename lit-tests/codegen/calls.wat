@@ -1,0 +1,40 @@
+;; Calls. Defined functions are called directly with the same instance;
+;; imports (library mode) and call_indirect go through a w2b_funcref and pass
+;; its env. call_indirect checks bounds (7 = undefined element), null
+;; (8 = uninitialized element) and the signature: pointer equality first, then
+;; w2b_sig_equal (9 = indirect call type mismatch).
+;; RUN: %wat2wasm --debug-names %s -o %t.wasm
+;; RUN: %wasm2bin --emit=llvm -O0 --module-name=calls %t.wasm -o - | FileCheck %s
+;; CHECK: @w2b_module_calls = constant
+(module
+  (import "host" "f" (func $host_f (param i32) (result i32)))
+  (type $v2i (func (result i32)))
+  (table 4 funcref)
+  (func $callee (param i32) (result i32) (local.get 0))
+  ;; CHECK-LABEL: define internal i32 @direct(
+  ;; CHECK: call i32 @callee(ptr %instance, i32 3)
+  (func $direct (result i32) (call $callee (i32.const 3)))
+  ;; CHECK-LABEL: define internal i32 @imported(
+  ;; CHECK: [[REF:%.*]] = load ptr, ptr %{{.*}}, !invariant.load
+  ;; CHECK: [[CODEP:%.*]] = getelementptr inbounds i8, ptr [[REF]], i64 8
+  ;; CHECK: [[CODE:%.*]] = load ptr, ptr [[CODEP]]
+  ;; CHECK: [[ENVP:%.*]] = getelementptr inbounds i8, ptr [[REF]], i64 16
+  ;; CHECK: [[ENV:%.*]] = load ptr, ptr [[ENVP]]
+  ;; CHECK: call i32 [[CODE]](ptr [[ENV]], i32 4)
+  (func $imported (result i32) (call $host_f (i32.const 4)))
+  ;; CHECK-LABEL: define internal i32 @indirect(
+  ;; CHECK: icmp uge i32 %{{.*}}, %{{.*}}
+  ;; CHECK: [[SLOT:%.*]] = getelementptr inbounds ptr, ptr
+  ;; CHECK: [[REF:%.*]] = load ptr, ptr [[SLOT]], align 8, !tbaa
+  ;; CHECK: icmp eq ptr [[REF]], null
+  ;; CHECK: [[SIG:%.*]] = load ptr, ptr [[REF]]
+  ;; CHECK: icmp eq ptr [[SIG]], @"w2b.sig.:i"
+  ;; CHECK: call i32 %{{.*}}(ptr %{{.*}})
+  ;; CHECK: call i32 @w2b_sig_equal(ptr [[SIG]], ptr @"w2b.sig.:i")
+  ;; CHECK: call void @w2b_trap(i32 7)
+  ;; CHECK: call void @w2b_trap(i32 8)
+  ;; CHECK: call void @w2b_trap(i32 9)
+  (func $indirect (param i32) (result i32) (call_indirect (type $v2i) (local.get 0)))
+)
+;; Imported functions are described for the runtime with a host adapter.
+;; CHECK: define linkonce_odr hidden i32 @"w2b.adapter.i:i"(ptr %0, i32 %1) {{.*}}comdat
