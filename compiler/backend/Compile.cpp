@@ -2,6 +2,7 @@
 #include "wasm2bin/Compiler.h"
 
 #include "Backend.h"
+#include "LibraryHeader.h"
 
 #include "../codegen/ModuleEmitter.h"
 
@@ -108,6 +109,13 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
   if (Opts.emit == EmitKind::Obj) {
     if (!writeFile(Opts.outputPath, StringRef(Obj.data(), Obj.size()), Error))
       return Fail(Error);
+    if (!Opts.headerPath.empty() &&
+        !writeFile(Opts.headerPath,
+                   libraryHeader(M, Opts.moduleName.empty() ? "main"
+                                                            : Opts.moduleName,
+                                 descriptorSymbol(M, Opts), Opts.inputPath),
+                   Error))
+      return Fail(Error);
     R.ok = true;
     return R;
   }
@@ -125,6 +133,20 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
   sys::fs::remove(ObjPath);
   if (!Linked)
     return Fail(Error);
+  Timer.done("link");
+  R.ok = true;
+  return R;
+}
+
+CompileResult linkObjects(const std::vector<std::string> &Objects,
+                          const CompileOptions &Opts) {
+  CompileResult R;
+  PhaseTimer Timer(R);
+  std::string Error;
+  if (!linkExecutable(Objects, Opts, Error)) {
+    R.errors.push_back(Error);
+    return R;
+  }
   Timer.done("link");
   R.ok = true;
   return R;

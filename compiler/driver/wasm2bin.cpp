@@ -54,8 +54,16 @@ int main(int argc, char **argv) {
   unsigned OptLevel = 2;
   std::vector<std::string> Dirs, DirsRO;
 
-  App.add_option("input", Opts.inputPath, "WebAssembly module (.wasm)")
+  std::vector<std::string> Inputs;
+  bool Link = false;
+  App.add_option("inputs", Inputs,
+                 "WebAssembly module (.wasm); with --link, object files")
       ->required();
+  App.add_flag("--link", Link,
+               "Link object files (modules built with --emit=obj and embedder "
+               "code) with the runtime into an executable");
+  App.add_option("--header", Opts.headerPath,
+                 "With --emit=obj: also write a C header for embedding");
   App.add_option("-o", Opts.outputPath, "Output file");
   App.add_option("-O", OptLevel, "Optimisation level 0-3 (default 2)")
       ->check(CLI::Range(0, 3));
@@ -110,6 +118,19 @@ int main(int argc, char **argv) {
   for (const std::string &E : Opts.env)
     if (E.find('=') == std::string::npos)
       return error("--env expects KEY=VALUE, got '" + E + "'");
+  if (Link) {
+    if (Opts.outputPath.empty())
+      return error("--link needs -o");
+    CompileResult R = linkObjects(Inputs, Opts);
+    for (const std::string &E : R.errors)
+      error(E);
+    return R.ok ? 0 : 1;
+  }
+  if (Inputs.size() != 1)
+    return error("expected one input module (use --link to link objects)");
+  Opts.inputPath = Inputs[0];
+  if (!Opts.headerPath.empty() && Opts.emit != EmitKind::Obj)
+    return error("--header needs --emit=obj");
   if (Opts.outputPath.empty())
     Opts.outputPath = defaultOutput(Opts.inputPath, Opts.emit);
 

@@ -36,6 +36,9 @@ struct CompileOptions {
   /// Library mode (--emit=obj): the descriptor is `w2b_module_<name>`.
   /// Executables always use `w2b_main_module`.
   std::string moduleName;
+  /// Library mode: also write a C header declaring the descriptor, the
+  /// imports to provide and typed wrappers for the exports.
+  std::string headerPath;
   bool strip = false;     ///< drop the symbol table from executables
   bool verbose = false;   ///< per-phase timings on stderr
 
@@ -61,6 +64,12 @@ struct CompileResult {
 
 /// Runs the pipeline on a module's bytes according to Opts.
 CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts);
+
+/// Links object files (modules compiled with --emit=obj, and embedder code
+/// built for x86_64-linux-musl) with the runtime, musl and compiler-rt into
+/// Opts.outputPath. The runtime supplies main() unless an object does.
+CompileResult linkObjects(const std::vector<std::string> &Objects,
+                          const CompileOptions &Opts);
 
 /// "wasm2bin 0.1.0 (LLVM 19.1.7)"
 std::string versionString();

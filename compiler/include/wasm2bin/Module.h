@@ -116,6 +116,12 @@ struct Module {
   std::vector<CustomSection> customSections;
   NameSection names;
 
+  // File offsets, for diagnostics, of entities that have no struct of their
+  // own: each defined table's and memory's type, and the start function
+  // index.
+  std::vector<size_t> tableOffsets, memoryOffsets;
+  size_t startOffset = 0;
+
   // Number of imports of each kind (they precede definitions in each index
   // space).
   uint32_t numImportedFuncs = 0, numImportedTables = 0,
