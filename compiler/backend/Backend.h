@@ -29,10 +29,21 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
 bool emitObject(llvm::Module &M, llvm::TargetMachine &TM,
                 llvm::SmallVectorImpl<char> &Out, std::string &Error);
 
+/// Emits M as one or more objects: a large module is split into
+/// Opts.jobs partitions whose machine code is generated in parallel, each in
+/// its own LLVMContext. Consumes M.
+bool emitObjects(std::unique_ptr<llvm::Module> M, const CompileOptions &Opts,
+                 std::vector<llvm::SmallVector<char, 0>> &Objects,
+                 std::string &Error);
+
 /// Links object files with the runtime, musl and compiler-rt into a static
 /// executable using lld in-process.
 bool linkExecutable(const std::vector<std::string> &Objects,
                     const CompileOptions &Opts, std::string &Error);
+
+/// Merges relocatable objects into one (lld -r), in process.
+bool linkRelocatable(const std::vector<std::string> &Objects,
+                     const std::string &Output, std::string &Error);
 
 /// Directory holding libw2brt.a and musl (Opts.libDir or next to wasm2bin).
 std::string runtimeLibDir(const CompileOptions &Opts);

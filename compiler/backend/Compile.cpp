@@ -54,6 +54,43 @@ bool writeFile(const std::string &Path, StringRef Data, std::string &Error) {
   return true;
 }
 
+/// Writes temporary files for Objs; their paths go to Paths (removed by the
+/// caller).
+bool writeTemporaries(const std::vector<SmallVector<char, 0>> &Objs,
+                      std::vector<std::string> &Paths, std::string &Error) {
+  for (const SmallVector<char, 0> &Obj : Objs) {
+    SmallString<128> Path;
+    int FD;
+    if (std::error_code EC =
+            sys::fs::createTemporaryFile("wasm2bin", "o", FD, Path)) {
+      Error = "cannot create a temporary file: " + EC.message();
+      return false;
+    }
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS.write(Obj.data(), Obj.size());
+    Paths.push_back(std::string(Path));
+  }
+  return true;
+}
+
+void removeAll(const std::vector<std::string> &Paths) {
+  for (const std::string &P : Paths)
+    sys::fs::remove(P);
+}
+
+/// Library mode produces one relocatable object even when code generation
+/// was split: lld -r merges the partitions.
+bool writeObject(const std::vector<SmallVector<char, 0>> &Objs,
+                 const std::string &Path, std::string &Error) {
+  if (Objs.size() == 1)
+    return writeFile(Path, StringRef(Objs[0].data(), Objs[0].size()), Error);
+  std::vector<std::string> Parts;
+  bool Ok = writeTemporaries(Objs, Parts, Error) &&
+            linkRelocatable(Parts, Path, Error);
+  removeAll(Parts);
+  return Ok;
+}
+
 } // namespace
 
 CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
@@ -84,10 +121,12 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
   Timer.done("lower");
 
   std::string Error;
-  std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
-  if (!TM)
-    return Fail(Error);
-  optimizeModule(*LLM, *TM, Opts);
+  {
+    std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
+    if (!TM)
+      return Fail(Error);
+    optimizeModule(*LLM, *TM, Opts);
+  }
   Timer.done("optimize");
 
   if (Opts.emit == EmitKind::LLVM) {
@@ -100,14 +139,13 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
     return R;
   }
 
-  SmallVector<char, 0> Obj;
-  if (!emitObject(*LLM, *TM, Obj, Error))
+  std::vector<SmallVector<char, 0>> Objs;
+  if (!emitObjects(std::move(LLM), Opts, Objs, Error))
     return Fail(Error);
-  LLM.reset();
   Timer.done("codegen");
 
   if (Opts.emit == EmitKind::Obj) {
-    if (!writeFile(Opts.outputPath, StringRef(Obj.data(), Obj.size()), Error))
+    if (!writeObject(Objs, Opts.outputPath, Error))
       return Fail(Error);
     if (!Opts.headerPath.empty() &&
         !writeFile(Opts.headerPath,
@@ -120,17 +158,10 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
     return R;
   }
 
-  SmallString<128> ObjPath;
-  int FD;
-  if (std::error_code EC =
-          sys::fs::createTemporaryFile("wasm2bin", "o", FD, ObjPath))
-    return Fail("cannot create a temporary file: " + EC.message());
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS.write(Obj.data(), Obj.size());
-  }
-  bool Linked = linkExecutable({std::string(ObjPath)}, Opts, Error);
-  sys::fs::remove(ObjPath);
+  std::vector<std::string> ObjPaths;
+  bool Linked = writeTemporaries(Objs, ObjPaths, Error) &&
+                linkExecutable(ObjPaths, Opts, Error);
+  removeAll(ObjPaths);
   if (!Linked)
     return Fail(Error);
   Timer.done("link");

@@ -30,6 +30,23 @@ std::string runtimeLibDir(const CompileOptions &Opts) {
   return std::string(Dir);
 }
 
+/// Runs lld's ELF driver on Args (Args[0] is the program name).
+static bool runLld(const std::vector<std::string> &Args, std::string &Error) {
+  std::vector<const char *> Argv;
+  for (const std::string &A : Args)
+    Argv.push_back(A.c_str());
+  std::string Out, Err;
+  raw_string_ostream OutS(Out), ErrS(Err);
+  lld::Result R = lld::lldMain(Argv, OutS, ErrS, {{lld::Gnu, &lld::elf::link}});
+  if (R.retCode != 0) {
+    Error = "link failed: " + ErrS.str();
+    while (!Error.empty() && Error.back() == '\n')
+      Error.pop_back();
+    return false;
+  }
+  return true;
+}
+
 bool linkExecutable(const std::vector<std::string> &Objects,
                     const CompileOptions &Opts, std::string &Error) {
   std::string Lib = runtimeLibDir(Opts);
@@ -57,19 +74,14 @@ bool linkExecutable(const std::vector<std::string> &Objects,
   Args.push_back(InLib("libclang_rt.builtins.a"));
   Args.push_back(InLib("crtn.o"));
 
-  std::vector<const char *> Argv;
-  for (const std::string &A : Args)
-    Argv.push_back(A.c_str());
-  std::string Out, Err;
-  raw_string_ostream OutS(Out), ErrS(Err);
-  lld::Result R = lld::lldMain(Argv, OutS, ErrS, {{lld::Gnu, &lld::elf::link}});
-  if (R.retCode != 0) {
-    Error = "link failed: " + ErrS.str();
-    while (!Error.empty() && Error.back() == '\n')
-      Error.pop_back();
-    return false;
-  }
-  return true;
+  return runLld(Args, Error);
+}
+
+bool linkRelocatable(const std::vector<std::string> &Objects,
+                     const std::string &Output, std::string &Error) {
+  std::vector<std::string> Args = {"ld.lld", "-r", "-o", Output};
+  Args.insert(Args.end(), Objects.begin(), Objects.end());
+  return runLld(Args, Error);
 }
 
 } // namespace wasm2bin

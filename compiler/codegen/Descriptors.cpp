@@ -272,11 +272,23 @@ void emitPolicy(ModuleContext &MC) {
                                   GlobalValue::PrivateLinkage,
                                   ConstantArray::get(Ty, Dirs), "w2b.dirs");
   }
+  std::vector<Constant *> Listen;
+  for (const std::string &L : O.listen)
+    Listen.push_back(MC.cString(L));
+  Constant *ListenArray = ConstantPointerNull::get(MC.PtrTy);
+  if (!Listen.empty()) {
+    auto *Ty = ArrayType::get(MC.PtrTy, Listen.size());
+    ListenArray = new GlobalVariable(*MC.LLModule, Ty, true,
+                                     GlobalValue::PrivateLinkage,
+                                     ConstantArray::get(Ty, Listen),
+                                     "w2b.listen");
+  }
   Constant *Init = ConstantStruct::get(
       MC.Abi.Policy,
       {ConstantInt::get(MC.I32, Env.size()), EnvArray,
        ConstantInt::get(MC.I8, O.inheritEnv),
-       ConstantInt::get(MC.I32, Dirs.size()), DirArray});
+       ConstantInt::get(MC.I32, Dirs.size()), DirArray,
+       ConstantInt::get(MC.I32, Listen.size()), ListenArray});
   new GlobalVariable(*MC.LLModule, MC.Abi.Policy, true,
                      GlobalValue::ExternalLinkage, Init, "w2b_main_policy");
 }

@@ -13,7 +13,13 @@ namespace wasm2bin {
 
 void FunctionEmitter::emitCast(const Instr &I, Instruction::CastOps Op) {
   llvm::Type *To = MC.valType(opcodeInfo(I.op).result);
-  push(B.CreateCast(Op, pop(), To));
+  Value *V = pop();
+  // demote(promote x) must quiet a signalling NaN; LLVM folds it to x
+  // unless the operand is fenced (see EmitNumeric.cpp). The fence emits
+  // no instruction.
+  if (Op == Instruction::FPTrunc)
+    V = B.CreateUnaryIntrinsic(Intrinsic::arithmetic_fence, V);
+  push(B.CreateCast(Op, V, To));
 }
 
 /// trunc_f*_s/u: NaN is "invalid conversion to integer"; a value whose

@@ -5,6 +5,16 @@
 // overflow, rem_s of INT_MIN by -1 is 0, and min/max use llvm.minimum/maximum
 // (NaN-propagating, -0 < +0) as Wasm requires.
 //
+// NaNs: Wasm lets an arithmetic NaN result have any payload but requires it
+// to be quiet (an arithmetic NaN) when an input is a signalling NaN. x86
+// arithmetic always quiets; LLVM, however, treats signalling-ness as
+// unobservable and folds x - 0, x * 1, x / 1 (and x * -1, -0 - x, x / -1 to
+// fneg x), and fptrunc(fpext x), returning a signalling NaN unchanged; and
+// its x86 lowering of llvm.minimum/maximum returns a NaN operand as it is.
+// hideFloatIdentity and quietNaN close exactly these gaps, at no cost to
+// ordinary arithmetic (an identity constant written in the module is rare,
+// and a fence emits no instruction).
+//
 //===----------------------------------------------------------------------===//
 #include "FunctionEmitter.h"
 
@@ -67,14 +77,48 @@ void FunctionEmitter::emitFloatNeg(const Instr &, NoArg) {
   push(B.CreateFNeg(pop()));
 }
 
+/// A constant whose use as an fadd/fsub/fmul/fdiv operand LLVM may fold
+/// into returning (or negating) the other operand.
+static bool isFloatIdentity(const Constant *C) {
+  if (const auto *FP = dyn_cast<ConstantFP>(C))
+    return FP->isZero() || FP->isExactlyValue(1.0) || FP->isExactlyValue(-1.0);
+  if (const auto *V = dyn_cast<ConstantDataVector>(C)) {
+    for (unsigned I = 0; I < V->getNumElements(); ++I)
+      if (isFloatIdentity(V->getElementAsConstant(I)))
+        return true;
+    return false;
+  }
+  if (const Constant *Splat = C->getSplatValue())
+    return isFloatIdentity(Splat);
+  return C->isNullValue();
+}
+
+Value *FunctionEmitter::hideFloatIdentity(Value *Operand) {
+  auto *C = dyn_cast<Constant>(Operand);
+  if (!C || !Operand->getType()->isFPOrFPVectorTy() || !isFloatIdentity(C))
+    return Operand;
+  return B.CreateUnaryIntrinsic(Intrinsic::arithmetic_fence, Operand);
+}
+
+Value *FunctionEmitter::quietNaN(Value *V) {
+  return B.CreateSelect(B.CreateFCmpUNO(V, V), B.CreateFAdd(V, V), V);
+}
+
 void FunctionEmitter::emitBinary(const Instr &, Instruction::BinaryOps Op) {
   Value *R = pop(), *L = pop();
+  if (L->getType()->isFPOrFPVectorTy()) {
+    L = hideFloatIdentity(L);
+    R = hideFloatIdentity(R);
+  }
   push(B.CreateBinOp(Op, L, R));
 }
 
 void FunctionEmitter::emitBinaryIntrinsic(const Instr &, Intrinsic::ID ID) {
   Value *R = pop(), *L = pop();
-  push(B.CreateBinaryIntrinsic(ID, L, R));
+  Value *V = B.CreateBinaryIntrinsic(ID, L, R);
+  if (ID == Intrinsic::minimum || ID == Intrinsic::maximum)
+    V = quietNaN(V);
+  push(V);
 }
 
 void FunctionEmitter::emitIntDiv(const Instr &, Instruction::BinaryOps Op) {

@@ -196,13 +196,17 @@ void FunctionEmitter::emitSimdFloatNeg(const Instr &I, NoArg) {
 void FunctionEmitter::emitSimdBinary(const Instr &I, Instruction::BinaryOps Op) {
   Shape S = shapeOf(I);
   Value *R = asLanes(pop(), S), *L = asLanes(pop(), S);
-  push(asV128(B.CreateBinOp(Op, L, R)));
+  // NaN lanes: see hideFloatIdentity (EmitNumeric.cpp).
+  push(asV128(B.CreateBinOp(Op, hideFloatIdentity(L), hideFloatIdentity(R))));
 }
 
 void FunctionEmitter::emitSimdBinaryIntrinsic(const Instr &I, Intrinsic::ID ID) {
   Shape S = shapeOf(I);
   Value *R = asLanes(pop(), S), *L = asLanes(pop(), S);
-  push(asV128(B.CreateBinaryIntrinsic(ID, L, R)));
+  Value *V = B.CreateBinaryIntrinsic(ID, L, R);
+  if (ID == Intrinsic::minimum || ID == Intrinsic::maximum)
+    V = quietNaN(V);
+  push(asV128(V));
 }
 
 void FunctionEmitter::emitSimdShift(const Instr &I, Instruction::BinaryOps Op) {
@@ -369,6 +373,8 @@ void FunctionEmitter::emitSimdConvertLow(const Instr &, Instruction::CastOps Op)
 void FunctionEmitter::emitSimdDemoteZero(const Instr &, NoArg) {
   Value *V = asLanes(pop(), Shape::F64x2);
   auto *Half = FixedVectorType::get(MC.F32, 2);
+  // Fenced like scalar demote (emitCast): keeps a signalling NaN quieted.
+  V = B.CreateUnaryIntrinsic(Intrinsic::arithmetic_fence, V);
   Value *T = B.CreateFPTrunc(V, Half);
   push(asV128(B.CreateShuffleVector(T, Constant::getNullValue(Half),
                                     ArrayRef<int>{0, 1, 2, 3})));

@@ -130,6 +130,17 @@ private:
   llvm::Value *funcRefOf(uint32_t FuncIdx);
 
   // --- numeric (EmitNumeric.cpp) ---
+  /// NaN results of Wasm arithmetic are quiet, but LLVM may return an input
+  /// NaN unchanged (LangRef: "unchanged NaN propagation"), signalling or not.
+  /// These two helpers close the gaps that matter on x86, where the hardware
+  /// itself always quiets (see EmitNumeric.cpp).
+  /// An operand of fadd/fsub/fmul/fdiv that is a constant ±0 or ±1 (or a
+  /// vector with such a lane) goes through llvm.arithmetic.fence, so that
+  /// x - 0, x * 1, x / -1, -0 - x ... are not folded to x or fneg x.
+  llvm::Value *hideFloatIdentity(llvm::Value *Operand);
+  /// V with NaN lanes quieted (V + V where V is NaN): for llvm.minimum and
+  /// llvm.maximum, whose x86 lowering returns a NaN operand as it is.
+  llvm::Value *quietNaN(llvm::Value *V);
   void emitConst(const Instr &I, NoArg);
   void emitEqz(const Instr &I, NoArg);
   void emitCompare(const Instr &I, llvm::CmpInst::Predicate P);

@@ -77,7 +77,11 @@ AbiTypes::AbiTypes(LLVMContext &Ctx) {
                                I64, I8},             // start, explicit
                               "w2b_module");
   DirGrant = StructType::create(Ctx, {Ptr, Ptr, I8}, "w2b_dir_grant");
-  Policy = StructType::create(Ctx, {I32, Ptr, I8, I32, Ptr}, "w2b_policy");
+  Policy = StructType::create(Ctx,
+                              {I32, Ptr, I8,  // env, inherit_env
+                               I32, Ptr,      // dirs
+                               I32, Ptr},     // listen
+                              "w2b_policy");
 }
 
 } // namespace wasm2bin

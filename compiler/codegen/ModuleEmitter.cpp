@@ -265,11 +265,12 @@ static std::optional<Diagnostic> bindImports(ModuleContext &MC) {
 
 static void declareFunctions(ModuleContext &MC) {
   const Module &M = MC.Wasm;
+  std::vector<std::string> Names = M.functionNames();
   for (size_t I = 0; I < M.functions.size(); ++I) {
     uint32_t Idx = M.numImportedFuncs + I;
     llvm::Function *F = llvm::Function::Create(MC.funcType(M.funcType(Idx)),
                                    GlobalValue::InternalLinkage,
-                                   M.functionName(Idx), *MC.LLModule);
+                                   Names[Idx], *MC.LLModule);
     F->addFnAttr(Attribute::NoUnwind);
     // Every Wasm call uses stack: turning recursion into a loop (tail
     // recursion elimination) would turn "call stack exhausted" into a hang.

@@ -181,7 +181,7 @@ private:
     I.a = Count;
     I.selectType = ValType::None;
     for (uint32_t K = 0; K < Count; ++K) {
-      ValType T;
+      ValType T = ValType::None;
       if (!R.readValType(T))
         return false;
       if (K == 0)

@@ -50,7 +50,7 @@ bool ModuleDecoder::readFunctionBody(Function &F) {
   for (uint32_t K = 0; K < NumDecls; ++K) {
     size_t DeclAt = R.pos();
     uint32_t N = 0;
-    ValType T;
+    ValType T = ValType::None;
     if (!R.readU32(N) || !R.readValType(T))
       return false;
     // Check before growing: the count is untrusted.

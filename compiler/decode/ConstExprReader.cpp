@@ -53,6 +53,9 @@ bool toConstExpr(const Instr &I, ConstExpr &E) {
   }
   E.bits[0] = I.bits[0];
   E.bits[1] = I.bits[1];
+  // ConstExpr holds raw bits: an i32 is 32 of them (Instr sign-extends).
+  if (E.kind == ConstExpr::I32)
+    E.bits[0] = uint32_t(E.bits[0]);
   E.offset = I.offset;
   return true;
 }

@@ -224,11 +224,8 @@ bool ModuleDecoder::readTypeSection() {
   uint32_t Count = 0;
   if (!R.readCount(Count) || !checkCount(Count, Bounds.maxTypes, At, "types"))
     return false;
-  M.types.resize(Count);
-  for (FuncType &T : M.types)
-    if (!readFuncType(T))
-      return false;
-  return true;
+  return readEntries(M.types, Count,
+                     [&](FuncType &T) { return readFuncType(T); });
 }
 
 bool ModuleDecoder::readFuncType(FuncType &T) {
@@ -260,46 +257,50 @@ bool ModuleDecoder::readImportSection() {
   if (!R.readCount(Count) ||
       !checkCount(Count, Bounds.maxImports, At, "imports"))
     return false;
-  M.imports.resize(Count);
-  for (Import &Imp : M.imports) {
-    Imp.offset = R.pos();
-    if (!R.readName(Imp.module) || !R.readName(Imp.name))
-      return false;
-    size_t KindAt = R.pos();
-    uint8_t Kind = 0;
-    if (!R.readByte(Kind))
-      return false;
-    switch (Kind) {
-    case 0:
-      Imp.kind = ExternKind::Func;
-      if (!R.readU32(Imp.funcType))
-        return false;
-      ++M.numImportedFuncs;
-      break;
-    case 1:
-      Imp.kind = ExternKind::Table;
-      if (!readTableType(Imp.table))
-        return false;
-      ++M.numImportedTables;
-      break;
-    case 2:
-      Imp.kind = ExternKind::Memory;
-      if (!readMemoryType(Imp.memory))
-        return false;
-      ++M.numImportedMemories;
-      break;
-    case 3:
-      Imp.kind = ExternKind::Global;
-      if (!readGlobalType(Imp.global))
-        return false;
-      ++M.numImportedGlobals;
-      break;
-    default:
-      return R.fail(KindAt, "malformed import kind");
-    }
-  }
-  return checkCount(M.numImportedFuncs, Bounds.maxFunctions, At, "functions") &&
+  bool Ok = readEntries(M.imports, Count,
+                        [&](Import &Imp) { return readImport(Imp); });
+  return Ok &&
+         checkCount(M.numImportedFuncs, Bounds.maxFunctions, At, "functions") &&
          checkCount(M.numImportedGlobals, Bounds.maxGlobals, At, "globals");
+}
+
+bool ModuleDecoder::readImport(Import &Imp) {
+  Imp.offset = R.pos();
+  if (!R.readName(Imp.module) || !R.readName(Imp.name))
+    return false;
+  size_t KindAt = R.pos();
+  uint8_t Kind = 0;
+  if (!R.readByte(Kind))
+    return false;
+  switch (Kind) {
+  case 0:
+    Imp.kind = ExternKind::Func;
+    if (!R.readU32(Imp.funcType))
+      return false;
+    ++M.numImportedFuncs;
+    break;
+  case 1:
+    Imp.kind = ExternKind::Table;
+    if (!readTableType(Imp.table))
+      return false;
+    ++M.numImportedTables;
+    break;
+  case 2:
+    Imp.kind = ExternKind::Memory;
+    if (!readMemoryType(Imp.memory))
+      return false;
+    ++M.numImportedMemories;
+    break;
+  case 3:
+    Imp.kind = ExternKind::Global;
+    if (!readGlobalType(Imp.global))
+      return false;
+    ++M.numImportedGlobals;
+    break;
+  default:
+    return R.fail(KindAt, "malformed import kind");
+  }
+  return true;
 }
 
 bool ModuleDecoder::readFunctionSection() {
@@ -310,39 +311,28 @@ bool ModuleDecoder::readFunctionSection() {
       !checkCount(Count, Bounds.maxFunctions - M.numImportedFuncs, At,
                   "functions"))
     return false;
-  M.functions.resize(Count);
-  for (Function &F : M.functions)
-    if (!R.readU32(F.typeIndex))
-      return false;
-  return true;
+  return readEntries(M.functions, Count,
+                     [&](Function &F) { return R.readU32(F.typeIndex); });
 }
 
 bool ModuleDecoder::readTableSection() {
   uint32_t Count = 0;
   if (!R.readCount(Count))
     return false;
-  M.tables.resize(Count);
-  M.tableOffsets.resize(Count);
-  for (uint32_t K = 0; K < Count; ++K) {
-    M.tableOffsets[K] = R.pos();
-    if (!readTableType(M.tables[K]))
-      return false;
-  }
-  return true;
+  return readEntries(M.tables, Count, [&](TableType &T) {
+    M.tableOffsets.push_back(R.pos());
+    return readTableType(T);
+  });
 }
 
 bool ModuleDecoder::readMemorySection() {
   uint32_t Count = 0;
   if (!R.readCount(Count))
     return false;
-  M.memories.resize(Count);
-  M.memoryOffsets.resize(Count);
-  for (uint32_t K = 0; K < Count; ++K) {
-    M.memoryOffsets[K] = R.pos();
-    if (!readMemoryType(M.memories[K]))
-      return false;
-  }
-  return true;
+  return readEntries(M.memories, Count, [&](MemoryType &T) {
+    M.memoryOffsets.push_back(R.pos());
+    return readMemoryType(T);
+  });
 }
 
 bool ModuleDecoder::readGlobalSection() {
@@ -352,13 +342,10 @@ bool ModuleDecoder::readGlobalSection() {
       !checkCount(Count, Bounds.maxGlobals - M.numImportedGlobals, At,
                   "globals"))
     return false;
-  M.globals.resize(Count);
-  for (Global &G : M.globals) {
+  return readEntries(M.globals, Count, [&](Global &G) {
     G.offset = R.pos();
-    if (!readGlobalType(G.type) || !readConstExpr(G.init))
-      return false;
-  }
-  return true;
+    return readGlobalType(G.type) && readConstExpr(G.init);
+  });
 }
 
 bool ModuleDecoder::readExportSection() {
@@ -367,8 +354,7 @@ bool ModuleDecoder::readExportSection() {
   if (!R.readCount(Count) ||
       !checkCount(Count, Bounds.maxExports, At, "exports"))
     return false;
-  M.exports.resize(Count);
-  for (Export &E : M.exports) {
+  return readEntries(M.exports, Count, [&](Export &E) {
     E.offset = R.pos();
     if (!R.readName(E.name))
       return false;
@@ -379,10 +365,8 @@ bool ModuleDecoder::readExportSection() {
     if (Kind > uint8_t(ExternKind::Global))
       return R.fail(KindAt, "malformed export kind");
     E.kind = static_cast<ExternKind>(Kind);
-    if (!R.readU32(E.index))
-      return false;
-  }
-  return true;
+    return R.readU32(E.index);
+  });
 }
 
 bool ModuleDecoder::readStartSection() {

@@ -59,3 +59,25 @@ std::string Module::functionName(uint32_t FuncIdx) const {
 }
 
 } // namespace wasm2bin
+
+namespace wasm2bin {
+
+std::vector<std::string> Module::functionNames() const {
+  std::vector<std::string> Names(numFuncs());
+  // Lowest priority first; later sources overwrite.
+  for (uint32_t I = 0; I < Names.size(); ++I)
+    Names[I] = "func" + std::to_string(I);
+  uint32_t Idx = 0;
+  for (const Import &Imp : imports)
+    if (Imp.kind == ExternKind::Func)
+      Names[Idx++] = Imp.module + "." + Imp.name;
+  for (auto It = exports.rbegin(); It != exports.rend(); ++It)
+    if (It->kind == ExternKind::Func && It->index < Names.size())
+      Names[It->index] = It->name; // the first export wins, as in functionName
+  for (const auto &[I, Name] : names.functions)
+    if (I < Names.size() && !Name.empty())
+      Names[I] = Name;
+  return Names;
+}
+
+} // namespace wasm2bin

@@ -17,6 +17,8 @@
 
 #include "wasm2bin/Decoder.h"
 
+#include <algorithm>
+
 namespace wasm2bin {
 
 /// Parses the payload [Start, End) of a "name" custom section into Out.
@@ -45,6 +47,7 @@ private:
   bool readTypeSection();
   bool readFuncType(FuncType &T);
   bool readImportSection();
+  bool readImport(Import &Imp);
   bool readFunctionSection();
   bool readTableSection();
   bool readMemorySection();
@@ -70,6 +73,20 @@ private:
 
   // ConstExprReader.cpp
   bool readConstExpr(ConstExpr &E);
+
+  /// Decodes Count entries into Out with Read(Entry). The vector grows with
+  /// the entries actually decoded rather than being sized from the untrusted
+  /// count: an entry takes more memory than its bytes in the file.
+  template <typename T, typename ReadFn>
+  bool readEntries(std::vector<T> &Out, uint32_t Count, ReadFn Read) {
+    Out.reserve(Out.size() + std::min<uint32_t>(Count, 1024));
+    for (uint32_t K = 0; K < Count; ++K) {
+      Out.emplace_back();
+      if (!Read(Out.back()))
+        return false;
+    }
+    return true;
+  }
 
   Module &M;
   const DecodeLimits &Bounds; ///< resource limits (Limits is the Wasm type)

@@ -13,15 +13,27 @@
 namespace wasm2bin {
 namespace {
 
-// The spellings used in the type columns of Opcodes.def.
-namespace ty {
-constexpr ValType ___ = ValType::None;
-constexpr ValType I32 = ValType::I32;
-constexpr ValType I64 = ValType::I64;
-constexpr ValType F32 = ValType::F32;
-constexpr ValType F64 = ValType::F64;
-constexpr ValType V128 = ValType::V128;
-} // namespace ty
+// The type columns of Opcodes.def spell I32 ... V128, or ___ for none. They
+// are stringized and mapped here, because an identifier containing "__" is
+// reserved in C++. An unknown spelling is not a constant expression, so a
+// typo in Opcodes.def fails to compile.
+constexpr bool sameText(const char *A, const char *B) {
+  while (*A && *A == *B)
+    ++A, ++B;
+  return *A == *B;
+}
+
+ValType unknownTypeSpellingInOpcodesDef() { return ValType::None; }
+
+constexpr ValType typeNamed(const char *Name) {
+  return sameText(Name, "___")    ? ValType::None
+         : sameText(Name, "I32")  ? ValType::I32
+         : sameText(Name, "I64")  ? ValType::I64
+         : sameText(Name, "F32")  ? ValType::F32
+         : sameText(Name, "F64")  ? ValType::F64
+         : sameText(Name, "V128") ? ValType::V128
+                                  : unknownTypeSpellingInOpcodesDef();
+}
 
 // The spellings used in the Shape column.
 namespace shape {
@@ -43,8 +55,8 @@ constexpr OpcodeInfo Infos[] = {
    Code,                                                                       \
    ImmKind::Imm,                                                               \
    Bytes,                                                                      \
-   ty::R,                                                                      \
-   {ty::P1, ty::P2, ty::P3},                                                   \
+   typeNamed(#R),                                                              \
+   {typeNamed(#P1), typeNamed(#P2), typeNamed(#P3)},                           \
    shape::Shape,                                                               \
    OpFamily::Family},
 #include "wasm2bin/Opcodes.def"

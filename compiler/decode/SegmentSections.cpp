@@ -2,8 +2,6 @@
 
 #include "ModuleDecoder.h"
 
-#include <algorithm>
-
 namespace wasm2bin {
 
 //===-- Element segments --------------------------------------------------===//
@@ -22,14 +20,8 @@ bool ModuleDecoder::readElemSection() {
   if (!R.readCount(Count) ||
       !checkCount(Count, Bounds.maxElemSegments, At, "element segments"))
     return false;
-  // No reserve: a segment is bigger than its input bytes, so let the vector
-  // grow with what is actually decoded.
-  for (uint32_t K = 0; K < Count; ++K) {
-    M.elems.emplace_back();
-    if (!readElemSegment(M.elems.back()))
-      return false;
-  }
-  return true;
+  return readEntries(M.elems, Count,
+                     [&](ElemSegment &S) { return readElemSegment(S); });
 }
 
 bool ModuleDecoder::readElemSegment(ElemSegment &S) {
@@ -73,23 +65,13 @@ bool ModuleDecoder::readElemSegment(ElemSegment &S) {
   if (!R.readCount(Count) ||
       !checkCount(Count, Bounds.maxTableSize, CountAt, "segment elements"))
     return false;
-  // Grow with the items actually decoded: an item is larger in memory than
-  // its one or two input bytes.
-  S.items.reserve(std::min<uint32_t>(Count, 1024));
-  for (uint32_t K = 0; K < Count; ++K) {
-    ConstExpr Item;
-    if (ItemsAreExprs) {
-      if (!readConstExpr(Item))
-        return false;
-    } else {
-      Item.kind = ConstExpr::RefFunc;
-      Item.offset = R.pos();
-      if (!R.readU32(Item.index))
-        return false;
-    }
-    S.items.push_back(Item);
-  }
-  return true;
+  return readEntries(S.items, Count, [&](ConstExpr &Item) {
+    if (ItemsAreExprs)
+      return readConstExpr(Item);
+    Item.kind = ConstExpr::RefFunc;
+    Item.offset = R.pos();
+    return R.readU32(Item.index);
+  });
 }
 
 //===-- Data segments -----------------------------------------------------===//
@@ -111,11 +93,8 @@ bool ModuleDecoder::readDataSection() {
     return false;
   if (M.dataCount && *M.dataCount != Count)
     return R.fail(At, "data count and data section have inconsistent lengths");
-  M.datas.resize(Count);
-  for (DataSegment &S : M.datas)
-    if (!readDataSegment(S))
-      return false;
-  return true;
+  return readEntries(M.datas, Count,
+                     [&](DataSegment &S) { return readDataSegment(S); });
 }
 
 bool ModuleDecoder::readDataSegment(DataSegment &S) {

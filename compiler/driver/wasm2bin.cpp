@@ -82,10 +82,16 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
   App.add_flag("--inherit-env", Opts.inheritEnv,
                "Grant the whole host environment at run time");
-  App.add_option("--dir", Dirs,
-                 "Grant HOST[::GUEST] read-write (the guest sees GUEST)")
-      ->allow_extra_args(false);
-  App.add_option("--dir-ro", DirsRO, "Grant HOST[::GUEST] read-only")
+  CLI::Option *DirOpt =
+      App.add_option("--dir", Dirs,
+                     "Grant HOST[::GUEST] read-write (the guest sees GUEST)")
+          ->allow_extra_args(false);
+  CLI::Option *DirROOpt =
+      App.add_option("--dir-ro", DirsRO, "Grant HOST[::GUEST] read-only")
+          ->allow_extra_args(false);
+  App.add_option("--listen", Opts.listen,
+                 "Grant a TCP socket listening on ADDR:PORT (pre-opened after "
+                 "the directories)")
       ->allow_extra_args(false);
   App.add_flag("-s,--strip", Opts.strip, "Strip the symbol table");
   App.add_flag("-v,--verbose", Opts.verbose, "Print the time of each phase");
@@ -106,15 +112,33 @@ int main(int argc, char **argv) {
                               : EmitKind::Exe;
   Opts.boundsChecks =
       Bounds == "explicit" ? BoundsChecks::Explicit : BoundsChecks::Guard;
-  for (auto *List : {&Dirs, &DirsRO})
-    for (const std::string &D : *List) {
-      DirGrant G;
-      size_t Sep = D.find("::");
-      G.hostPath = D.substr(0, Sep);
-      G.guestPath = Sep == std::string::npos ? D : D.substr(Sep + 2);
-      G.readOnly = List == &DirsRO;
-      Opts.dirs.push_back(G);
-    }
+  // Directories are pre-opened in command-line order, --dir and --dir-ro
+  // interleaved as given.
+  size_t NextDir = 0, NextDirRO = 0;
+  for (const CLI::Option *O : App.parse_order()) {
+    bool ReadOnly = O == DirROOpt;
+    if (O != DirOpt && !ReadOnly)
+      continue;
+    std::vector<std::string> &List = ReadOnly ? DirsRO : Dirs;
+    size_t &Next = ReadOnly ? NextDirRO : NextDir;
+    if (Next >= List.size())
+      continue;
+    const std::string &D = List[Next++];
+    DirGrant G;
+    size_t Sep = D.find("::");
+    G.hostPath = D.substr(0, Sep);
+    G.guestPath = Sep == std::string::npos ? D : D.substr(Sep + 2);
+    G.readOnly = ReadOnly;
+    if (G.hostPath.empty() || G.guestPath.empty())
+      return error("--dir expects HOST[::GUEST], got '" + D + "'");
+    Opts.dirs.push_back(G);
+  }
+  for (const std::string &L : Opts.listen) {
+    size_t Colon = L.rfind(':');
+    if (Colon == std::string::npos || Colon == 0 || Colon + 1 == L.size() ||
+        L.find_first_not_of("0123456789", Colon + 1) != std::string::npos)
+      return error("--listen expects ADDR:PORT, got '" + L + "'");
+  }
   for (const std::string &E : Opts.env)
     if (E.find('=') == std::string::npos)
       return error("--env expects KEY=VALUE, got '" + E + "'");

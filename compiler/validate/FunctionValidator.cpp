@@ -263,7 +263,7 @@ bool FunctionValidator::pop(ValType &Got) {
 }
 
 bool FunctionValidator::popExpect(ValType Expected, ValType *GotOut) {
-  ValType Got;
+  ValType Got = Unknown;
   const Frame &Top = Ctrls.back();
   if (Vals.size() == Top.Height) {
     if (!Top.Unreachable)

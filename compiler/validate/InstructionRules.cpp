@@ -66,7 +66,7 @@ bool FunctionValidator::stepContextTyped(const Instr &I,
   case OpFamily::CallIndirect:
     return popExpect(ValType::I32) && stepCall(C.M.types[I.a]);
   case OpFamily::Drop: {
-    ValType Ignored;
+    ValType Ignored = Unknown;
     return pop(Ignored);
   }
   case OpFamily::Select:
@@ -136,12 +136,12 @@ bool FunctionValidator::stepBlock(const Instr &I) {
 bool FunctionValidator::stepElse() {
   if (Ctrls.back().Op != Opcode::If)
     return fail("else without a matching if");
-  Frame F;
+  Frame F{};
   return popCtrl(F) && pushCtrl(Opcode::Else, F.Start, F.End);
 }
 
 bool FunctionValidator::stepEnd() {
-  Frame F;
+  Frame F{};
   if (!popCtrl(F))
     return false;
   // An if without else has an implicit empty else branch, which must turn
@@ -190,7 +190,7 @@ bool FunctionValidator::stepBrTable() {
     // types actually found (which may be Unknown in unreachable code).
     Scratch.clear();
     for (uint32_t V = Label.Size; V-- > 0;) {
-      ValType Got;
+      ValType Got = Unknown;
       if (!popExpect(Label[V], &Got))
         return false;
       Scratch.push_back(Got);
@@ -222,17 +222,17 @@ bool FunctionValidator::stepSelect(const Instr &I) {
     push(I.selectType);
     return true;
   }
-  // Untyped select only chooses between numbers or vectors.
-  ValType T1, T2;
+  // Untyped select only chooses between two numbers or two vectors of the
+  // same type (Unknown matches either).
+  ValType T1 = Unknown, T2 = Unknown;
   if (!pop(T1) || !pop(T2))
     return false;
-  bool Compatible = (isNumOrUnknown(T1) && isNumOrUnknown(T2)) ||
-                    (isVecOrUnknown(T1) && isVecOrUnknown(T2));
-  if (!Compatible && (isRefType(T1) || isRefType(T2)) &&
-      (T1 == T2 || T1 == Unknown || T2 == Unknown))
-    return fail(std::string("type mismatch in select: operands of type ") +
-                valTypeName(isRefType(T1) ? T1 : T2) + " need a typed select");
-  if (!Compatible || (T1 != T2 && T1 != Unknown && T2 != Unknown))
+  if (isRefType(T1) || isRefType(T2))
+    return fail("type mismatch in select: reference operands need a typed "
+                "select");
+  bool BothNum = isNumOrUnknown(T1) && isNumOrUnknown(T2);
+  bool BothVec = isVecOrUnknown(T1) && isVecOrUnknown(T2);
+  if ((!BothNum && !BothVec) || (T1 != T2 && T1 != Unknown && T2 != Unknown))
     return fail(std::string("type mismatch in select: operands of types ") +
                 (T2 == Unknown ? "unknown" : valTypeName(T2)) + " and " +
                 (T1 == Unknown ? "unknown" : valTypeName(T1)));
@@ -271,7 +271,7 @@ bool FunctionValidator::stepRef(const Instr &I, OpFamily Family) {
     push(I.refType);
     return true;
   case OpFamily::RefIsNull: {
-    ValType T;
+    ValType T = Unknown;
     if (!pop(T))
       return false;
     if (T != Unknown && !isRefType(T))

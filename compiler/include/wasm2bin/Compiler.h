@@ -41,11 +41,15 @@ struct CompileOptions {
   std::string headerPath;
   bool strip = false;     ///< drop the symbol table from executables
   bool verbose = false;   ///< per-phase timings on stderr
+  /// Threads for code generation (0: one per core). Large modules are split
+  /// into this many partitions.
+  unsigned jobs = 0;
 
   // Grants baked into a command executable (see docs/sandbox.md).
   std::vector<std::string> env; ///< "KEY=VALUE"
   bool inheritEnv = false;
-  std::vector<DirGrant> dirs;
+  std::vector<DirGrant> dirs;      ///< pre-opened in this order
+  std::vector<std::string> listen; ///< "ADDR:PORT" listening sockets
 
   /// Directory holding libw2brt.a, musl's crt and libc.a, and compiler-rt;
   /// empty: <directory of the wasm2bin executable>/../lib/wasm2bin.

@@ -149,6 +149,9 @@ struct Module {
   /// Name for function `FuncIdx`: the name section's, else the export
   /// name, else the import's "module.name", else "func<N>".
   std::string functionName(uint32_t FuncIdx) const;
+  /// functionName of every function, computed in one pass (linear in the
+  /// number of functions, imports and exports).
+  std::vector<std::string> functionNames() const;
 };
 
 } // namespace wasm2bin
