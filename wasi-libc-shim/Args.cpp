@@ -1,12 +1,18 @@
-//===- Args.cpp - The WASI context: arguments and environment -------------===//
+//===- Args.cpp - args_*, environ_* ---------------------------------------===//
 //
-// Nothing is copied or allocated: the context keeps argv, the policy and the
-// host environment, and the environment the guest sees is computed when it
-// asks (twice per program in practice), which keeps start-up free of work.
+// Nothing is copied: the context keeps argv, the policy and the host
+// environment, and the environment the guest sees is computed when it asks
+// (twice per program in practice), which keeps start-up free of work.
+//
+// The guest's environment: with inherit_env, the host's variables that no
+// grant names; then the grants (a key granted twice: the last one), with
+// "KEY" alone taking the host's value if set. Variables named WASM2BIN_* are
+// never taken from the host (they configure the runtime, e.g.
+// WASM2BIN_GRANTS).
 //
 //===----------------------------------------------------------------------===//
+#include "Context.h"
 #include "Errno.h"
-#include "FdTable.h"
 #include "GuestMemory.h"
 #include "wasi.h"
 
@@ -15,14 +21,6 @@
 namespace w2b {
 namespace wasi {
 namespace {
-
-struct Context {
-  uint32_t argc = 0;
-  const char *const *argv = nullptr;
-  const w2b_policy *policy = nullptr;
-  const char *const *hostEnv = nullptr;
-};
-Context context;
 
 size_t keyLength(const char *entry) {
   const char *eq = strchr(entry, '=');
@@ -34,35 +32,38 @@ bool sameKey(const char *a, const char *b) {
   return n == keyLength(b) && memcmp(a, b, n) == 0;
 }
 
+bool reserved(const char *entry) {
+  return strncmp(entry, kReservedEnvPrefix, sizeof(kReservedEnvPrefix) - 1) ==
+         0;
+}
+
 // Whether a grant of the policy, from index `from` on, names `entry`'s key.
 bool grantedFrom(const char *entry, uint32_t from) {
-  const w2b_policy *p = context.policy;
-  for (uint32_t i = from; i < p->num_env; ++i)
-    if (sameKey(entry, p->env[i]))
+  const Policy &p = context().policy;
+  for (uint32_t i = from; i < p.numEnv; ++i)
+    if (sameKey(entry, p.env[i]))
       return true;
   return false;
 }
 
 const char *hostLookup(const char *key) {
-  for (const char *const *e = context.hostEnv; e && *e; ++e)
+  if (reserved(key))
+    return nullptr;
+  for (const char *const *e = context().hostEnv; e && *e; ++e)
     if (sameKey(*e, key))
       return *e;
   return nullptr;
 }
 
-// Calls visit(entry) for each "KEY=VALUE" of the guest's environment: with
-// inherit_env, the host's variables that no grant names; then the grants (a
-// key granted twice: the last one), with "KEY" alone taking the host's value.
+// Calls visit(entry) for each "KEY=VALUE" of the guest's environment.
 template <typename Visit> void forEachEnv(Visit visit) {
-  const w2b_policy *p = context.policy;
-  if (!p)
-    return;
-  if (p->inherit_env)
-    for (const char *const *e = context.hostEnv; e && *e; ++e)
-      if (!grantedFrom(*e, 0))
+  const Policy &p = context().policy;
+  if (p.inheritEnv)
+    for (const char *const *e = context().hostEnv; e && *e; ++e)
+      if (!reserved(*e) && !grantedFrom(*e, 0))
         visit(*e);
-  for (uint32_t i = 0; i < p->num_env; ++i) {
-    const char *g = p->env[i];
+  for (uint32_t i = 0; i < p.numEnv; ++i) {
+    const char *g = p.env[i];
     if (grantedFrom(g, i + 1))
       continue;
     if (!strchr(g, '=') && !(g = hostLookup(g)))
@@ -72,8 +73,9 @@ template <typename Visit> void forEachEnv(Visit visit) {
 }
 
 template <typename Visit> void forEachArg(Visit visit) {
-  for (uint32_t i = 0; i < context.argc; ++i)
-    visit(context.argv[i]);
+  const Context &c = context();
+  for (uint32_t i = 0; i < c.argc; ++i)
+    visit(c.argv[i]);
 }
 
 // *_sizes_get: the number of strings and the bytes they take with their NULs.
@@ -130,15 +132,6 @@ auto envStrings = [](auto visit) { forEachEnv(visit); };
 using namespace w2b::wasi;
 
 extern "C" {
-
-void w2b_wasi_init(int argc, const char *const *argv, const w2b_policy *policy,
-                   const char *const *hostEnviron) {
-  context.argc = argc > 0 && argv ? uint32_t(argc) : 0;
-  context.argv = argv;
-  context.policy = policy;
-  context.hostEnv = hostEnviron;
-  resetDescriptors();
-}
 
 int32_t w2b_wasi_args_sizes_get(w2b_instance *caller, int32_t argcPtr,
                                 int32_t bufSizePtr) {

@@ -12,10 +12,12 @@
 #ifndef WASM2BIN_WASI_GUESTMEMORY_H
 #define WASM2BIN_WASI_GUESTMEMORY_H
 
+#include "Errno.h"
 #include "abi.h"
 
 #include <stdint.h>
 #include <string.h>
+#include <sys/uio.h>
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
               "guest memory is accessed in host byte order");
@@ -73,6 +75,70 @@ struct GuestIovec {
   uint32_t len;
 };
 static_assert(sizeof(GuestIovec) == 8, "witx $iovec layout");
+
+// Checks the iovec array and every buffer it names: kSuccess, or kFault if
+// any of them is outside memory (then nothing must be transferred).
+inline Errno checkIovecs(const GuestMemory &mem, uint32_t iovs,
+                         uint32_t count) {
+  if (!mem.contains(iovs, uint64_t(count) * sizeof(GuestIovec)))
+    return kFault;
+  for (uint32_t i = 0; i < count; ++i) {
+    GuestIovec v;
+    mem.read(iovs + i * uint32_t(sizeof(GuestIovec)), &v);
+    if (!mem.contains(v.buf, v.len))
+      return kFault;
+  }
+  return kSuccess;
+}
+
+// A position in a checked iovec array: entry `index`, `skip` bytes into it.
+struct IovecCursor {
+  uint32_t index = 0;
+  uint32_t skip = 0;
+};
+
+// Fills up to `max` host iovecs from the guest's, from `at` on, with at most
+// `budget` bytes in total. Zero-length entries are left out.
+inline int gatherIovecs(const GuestMemory &mem, uint32_t iovs, uint32_t count,
+                        IovecCursor at, uint64_t budget, struct iovec *out,
+                        int max) {
+  int n = 0;
+  for (uint32_t i = at.index; i < count && n < max && budget; ++i) {
+    GuestIovec v;
+    mem.read(iovs + i * uint32_t(sizeof(GuestIovec)), &v);
+    uint32_t from = i == at.index ? at.skip : 0;
+    uint64_t len = v.len - from;
+    if (!len)
+      continue;
+    if (len > budget)
+      len = budget;
+    out[n].iov_base = mem.at(v.buf + from);
+    out[n].iov_len = size_t(len);
+    budget -= len;
+    ++n;
+  }
+  return n;
+}
+
+// Moves the cursor forward by `done` bytes.
+inline void advanceIovecs(const GuestMemory &mem, uint32_t iovs, uint32_t count,
+                          IovecCursor *at, uint64_t done) {
+  while (at->index < count) {
+    GuestIovec v;
+    mem.read(iovs + at->index * uint32_t(sizeof(GuestIovec)), &v);
+    uint64_t left = uint64_t(v.len) - at->skip;
+    if (done < left) {
+      at->skip += uint32_t(done);
+      return;
+    }
+    done -= left;
+    ++at->index;
+    at->skip = 0;
+  }
+}
+
+// Host iovecs handed to one readv/writev.
+constexpr int kIovecBatch = 64;
 
 } // namespace wasi
 } // namespace w2b

@@ -2,7 +2,10 @@
  *
  * wasm2bin bakes the grants given at compile time into each executable as
  * `w2b_main_policy`; the operator can extend or override them at run time
- * (see docs/sandbox.md). Deny by default: no directories, no environment.
+ * with WASM2BIN_GRANTS (see docs/sandbox.md). Deny by default: no
+ * directories, no sockets, no environment. Mirrored by AbiTypes::Policy and
+ * AbiTypes::DirGrant in compiler/codegen/InstanceLayout.cpp (checked by
+ * test/codegen/AbiLayoutTest.cpp).
  *===----------------------------------------------------------------------===*/
 #ifndef WASM2BIN_WASI_POLICY_H
 #define WASM2BIN_WASI_POLICY_H
@@ -24,7 +27,10 @@ typedef struct w2b_policy {
   const char *const *env; /* "KEY=VALUE" */
   uint8_t inherit_env;    /* pass the host environment through */
   uint32_t num_dirs;
-  const w2b_dir_grant *dirs;
+  const w2b_dir_grant *dirs; /* pre-opened from fd 3 on, in order */
+  uint32_t num_listen;
+  const char *const *listen; /* "ADDR:PORT": listening sockets, pre-opened
+                                after the directories */
 } w2b_policy;
 
 /* Emitted by wasm2bin into every command executable. */

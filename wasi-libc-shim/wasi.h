@@ -19,14 +19,29 @@
 extern "C" {
 #endif
 
-/* Sets the guest's arguments and environment. The strings are not copied:
- * they must outlive every WASI call. The environment is what `policy`
- * grants: with inherit_env, every variable of `host_environ` except those a
- * grant names; then the granted "KEY=VALUE" entries (an entry without '='
- * passes the host's value of that variable, if set). NULL policy: no
- * environment. */
-void w2b_wasi_init(int argc, const char *const *argv, const w2b_policy *policy,
-                   const char *const *host_environ);
+/* Sets up the process's WASI context: the guest's arguments (not copied:
+ * they must outlive every WASI call), its environment and its descriptors,
+ * from `policy` (NULL: nothing granted) extended or overridden by the
+ * run-time grants `grants` (the syntax of WASM2BIN_GRANTS, see
+ * docs/sandbox.md; NULL: none). Opens the granted directories and listening
+ * sockets. Returns 0, or -1 with a message in w2b_wasi_init_error() (a
+ * syntax error in `grants`, a directory that cannot be opened, an address
+ * that cannot be listened on); nothing is granted then.
+ *
+ * The environment is what the policy grants: with inherit_env, every
+ * variable of `host_environ` except those a grant names and those named
+ * WASM2BIN_*; then the granted "KEY=VALUE" entries (an entry without '='
+ * passes the host's value of that variable, if set). */
+int w2b_wasi_init_with_grants(int argc, const char *const *argv,
+                              const w2b_policy *policy, const char *grants,
+                              const char *const *host_environ);
+int w2b_wasi_init(int argc, const char *const *argv, const w2b_policy *policy,
+                  const char *const *host_environ);
+const char *w2b_wasi_init_error(void);
+
+/* Path resolution uses openat2(RESOLVE_BENEATH) when the kernel has it
+ * (default); 0 forces the userspace walk (WASM2BIN_NO_OPENAT2, for tests). */
+void w2b_wasi_use_openat2(int use);
 
 /* Declarations from wasi_functions.def: i32 -> int32_t, i64 -> int64_t. */
 #define W2B_WASI_RESULT_i32 int32_t

@@ -158,7 +158,7 @@ Constant *DescriptorBuilder::exports() {
   for (const Export &E : MC.Wasm.exports)
     Out.push_back(ConstantStruct::get(
         A.ExportDesc, {MC.cString(E.name), i8(static_cast<uint8_t>(E.kind)),
-                       i32(E.index)}));
+                       i32(E.index), i32(E.name.size())}));
   return array(A.ExportDesc, Out, "w2b.exports");
 }
 

@@ -58,7 +58,8 @@ AbiTypes::AbiTypes(LLVMContext &Ctx) {
   FuncDesc = StructType::create(Ctx, {Ptr, Ptr, Ptr}, "w2b_func_desc");
   TableDesc = StructType::create(Ctx, {I8, Limits}, "w2b_table_desc");
   GlobalDesc = StructType::create(Ctx, {I8, I8, ConstExpr}, "w2b_global_desc");
-  ExportDesc = StructType::create(Ctx, {Ptr, I8, I32}, "w2b_export_desc");
+  ExportDesc =
+      StructType::create(Ctx, {Ptr, I8, I32, I32}, "w2b_export_desc");
   ElemDesc = StructType::create(Ctx, {I8, I8, I32, ConstExpr, I32, Ptr},
                                 "w2b_elem_desc");
   DataDesc = StructType::create(Ctx, {I8, ConstExpr, I32, Ptr}, "w2b_data_desc");

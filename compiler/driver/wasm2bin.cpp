@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -131,7 +132,16 @@ int main(int argc, char **argv) {
     G.readOnly = ReadOnly;
     if (G.hostPath.empty() || G.guestPath.empty())
       return error("--dir expects HOST[::GUEST], got '" + D + "'");
-    Opts.dirs.push_back(G);
+    // The same guest path granted again: the later grant replaces the
+    // earlier one in its place (as at run time, see docs/sandbox.md).
+    auto Same = std::find_if(Opts.dirs.begin(), Opts.dirs.end(),
+                             [&](const DirGrant &Old) {
+                               return Old.guestPath == G.guestPath;
+                             });
+    if (Same != Opts.dirs.end())
+      *Same = G;
+    else
+      Opts.dirs.push_back(G);
   }
   for (const std::string &L : Opts.listen) {
     size_t Colon = L.rfind(':');

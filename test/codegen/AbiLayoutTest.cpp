@@ -62,7 +62,7 @@ TEST(AbiLayout, DescriptorsMatchAbiH) {
                 OFF(w2b_global_desc, init)});
   expectLayout(A.ExportDesc, sizeof(w2b_export_desc),
                {OFF(w2b_export_desc, name), OFF(w2b_export_desc, kind),
-                OFF(w2b_export_desc, index)});
+                OFF(w2b_export_desc, index), OFF(w2b_export_desc, name_len)});
   expectLayout(A.ElemDesc, sizeof(w2b_elem_desc),
                {OFF(w2b_elem_desc, mode), OFF(w2b_elem_desc, elem_type),
                 OFF(w2b_elem_desc, table), OFF(w2b_elem_desc, offset),
@@ -95,7 +95,8 @@ TEST(AbiLayout, DescriptorsMatchAbiH) {
   expectLayout(A.Policy, sizeof(w2b_policy),
                {OFF(w2b_policy, num_env), OFF(w2b_policy, env),
                 OFF(w2b_policy, inherit_env), OFF(w2b_policy, num_dirs),
-                OFF(w2b_policy, dirs)});
+                OFF(w2b_policy, dirs), OFF(w2b_policy, num_listen),
+                OFF(w2b_policy, listen)});
 }
 
 } // namespace

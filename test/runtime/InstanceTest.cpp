@@ -60,6 +60,22 @@ TEST(Instance, EmptyModule) {
   EXPECT_EQ(w2b_lookup_export(inst.get(), "nothing", &e), 0);
 }
 
+// Wasm names may contain U+0000: "a\0b" and "a" are different exports.
+TEST(Instance, ExportNamesWithNul) {
+  ModuleBuilder b;
+  b.exportAs(std::string("a\0b", 3), W2B_EXTERN_FUNC,
+             b.addFunc(func(":i", answer)));
+  b.exportAs("a", W2B_EXTERN_FUNC, b.addFunc(func(":", nop)));
+  InstancePtr inst;
+  ASSERT_EQ(instantiate(b.build(), inst), W2B_OK);
+  w2b_extern e;
+  ASSERT_EQ(w2b_lookup_export_n(inst.get(), "a\0b", 3, &e), 1);
+  EXPECT_STREQ(e.func->sig, ":i");
+  ASSERT_EQ(w2b_lookup_export(inst.get(), "a", &e), 1);
+  EXPECT_STREQ(e.func->sig, ":");
+  EXPECT_EQ(w2b_lookup_export_n(inst.get(), "a\0c", 3, &e), 0);
+}
+
 TEST(Instance, FuncrefsCallThroughInvoke) {
   ModuleBuilder b;
   b.exportAs("add", W2B_EXTERN_FUNC, b.addFunc(func("ii:i", add)));

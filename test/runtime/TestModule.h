@@ -213,10 +213,11 @@ public:
     globals_.push_back(w2b_global_desc{type, uint8_t(isMutable), init});
     return count(W2B_EXTERN_GLOBAL) + uint32_t(globals_.size()) - 1;
   }
-  void exportAs(const char *name, uint8_t kind, uint32_t index) {
+  void exportAs(const std::string &name, uint8_t kind, uint32_t index) {
     exportNames_.push_back(std::make_unique<std::string>(name));
     exports_.push_back(
-        w2b_export_desc{exportNames_.back()->c_str(), kind, index});
+        w2b_export_desc{exportNames_.back()->c_str(), kind, index,
+                        uint32_t(exportNames_.back()->size())});
   }
   uint32_t addElem(uint8_t mode, uint32_t table, w2b_const_expr offset,
                    std::vector<w2b_const_expr> items,
