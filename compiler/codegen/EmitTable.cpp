@@ -14,12 +14,27 @@ Value *FunctionEmitter::tablePtr(uint32_t TableIdx) {
                        MC.Tbaa.InstanceField, /*Invariant=*/true);
 }
 
+/// A table whose type has max == min can never change size, even when
+/// imported (the provider's limits must lie within the declared ones), so its
+/// size is a constant and its element array never moves (table.grow fails
+/// without reallocating). C programs' function tables are like that.
+static bool isFixedSize(const TableType &T) {
+  return T.limits.max && *T.limits.max == T.limits.min;
+}
+
+Value *FunctionEmitter::tableSize(uint32_t TableIdx, Value *Table) {
+  TableType T = M.tableType(TableIdx);
+  if (isFixedSize(T))
+    return ConstantInt::get(MC.I32, T.limits.min);
+  return loadField(MC.I32, Table, abi::TableSize, MC.Tbaa.Table);
+}
+
 Value *FunctionEmitter::tableElementAddr(uint32_t TableIdx, Value *Index,
                                          unsigned Kind) {
   Value *Table = tablePtr(TableIdx);
-  Value *Size = loadField(MC.I32, Table, abi::TableSize, MC.Tbaa.Table);
-  trapIf(B.CreateICmpUGE(Index, Size), Kind);
-  Value *Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table);
+  trapIf(B.CreateICmpUGE(Index, tableSize(TableIdx, Table)), Kind);
+  Value *Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table,
+                           /*Invariant=*/isFixedSize(M.tableType(TableIdx)));
   return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64));
 }
 
@@ -35,7 +50,7 @@ void FunctionEmitter::emitTableSet(const Instr &I, NoArg) {
 }
 
 void FunctionEmitter::emitTableSize(const Instr &I, NoArg) {
-  push(loadField(MC.I32, tablePtr(I.a), abi::TableSize, MC.Tbaa.Table));
+  push(tableSize(I.a, tablePtr(I.a)));
 }
 
 void FunctionEmitter::emitTableGrow(const Instr &I, NoArg) {

@@ -88,7 +88,13 @@ void FunctionEmitter::emitStackCheck() {
     Limit = new GlobalVariable(*MC.LLModule, MC.I64, false,
                                GlobalValue::ExternalLinkage, nullptr,
                                "w2b_stack_limit", nullptr,
-                               GlobalValue::InitialExecTLSModel);
+                               // An executable defines the variable itself
+                               // (libw2brt.a), so its offset from the thread
+                               // pointer is a link-time constant; objects for
+                               // embedding may end up in a shared library.
+                               MC.Opts.emit != EmitKind::Obj
+                                   ? GlobalValue::LocalExecTLSModel
+                                   : GlobalValue::InitialExecTLSModel);
     Limit->setAlignment(Align(8));
   }
   Value *Lim = B.CreateLoad(MC.I64, Limit);

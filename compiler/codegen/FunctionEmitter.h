@@ -182,6 +182,7 @@ private:
 
   // --- tables and references (EmitTable.cpp) ---
   llvm::Value *tablePtr(uint32_t TableIdx);
+  llvm::Value *tableSize(uint32_t TableIdx, llvm::Value *Table);
   /// &table->elems[Index] after a bounds check (trap `Kind` if outside).
   llvm::Value *tableElementAddr(uint32_t TableIdx, llvm::Value *Index,
                                 unsigned Kind);

@@ -3,7 +3,7 @@
 ;; never turned into a loop: every Wasm call consumes stack.
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O2 %t.wasm -o - | FileCheck %s
-;; CHECK: @w2b_stack_limit = external thread_local(initialexec) {{.*}}global i64, align 8
+;; CHECK: @w2b_stack_limit = external thread_local(localexec) {{.*}}global i64, align 8
 (module
   ;; CHECK-LABEL: define internal {{.*}}@leaf(
   ;; CHECK-NOT: read_register
