@@ -1,6 +1,8 @@
 //===- Pipeline.cpp - Target machine, optimisation, object emission -------===//
 #include "Backend.h"
 
+#include "../codegen/Target.h"
+
 #include "llvm/Analysis/AliasAnalysis.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -15,7 +17,6 @@ using namespace llvm;
 
 namespace wasm2bin {
 
-static const char *TargetTriple = "x86_64-unknown-linux-musl";
 
 std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
                                                    std::string &Error) {

@@ -11,6 +11,7 @@
 #include "Descriptors.h"
 #include "FunctionEmitter.h"
 #include "ModuleContext.h"
+#include "Target.h"
 
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
@@ -35,6 +36,10 @@ ModuleContext::ModuleContext(const Module &M, const CompileOptions &Opts,
   PtrTy = PointerType::get(Ctx, 0);
   V128 = FixedVectorType::get(I64, 2);
   StackPointerRegister = "rsp";
+  // The data layout of the target from the start, so that IRBuilder gives
+  // loads and stores their natural alignment.
+  LLModule->setTargetTriple(TargetTriple);
+  LLModule->setDataLayout(TargetDataLayout);
 
   MDBuilder MDB(Ctx);
   MDNode *Root = MDB.createTBAARoot("wasm2bin");
