@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "Backend.h"
 
+#include "../codegen/ModuleEmitter.h"
+
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/LLVMContext.h"
@@ -29,19 +31,19 @@ namespace wasm2bin {
 /// threads, and several objects to link).
 static constexpr size_t MinFunctionsToSplit = 64;
 
-static void uniquifyLocals(Module &M, const std::string &Suffix) {
+static void uniquifyLocals(llvm::Module &M, const std::string &Suffix) {
   for (GlobalValue &GV : M.global_values())
-    if (GV.hasLocalLinkage() && !GV.isDeclaration())
+    if (GV.hasLocalLinkage() && !GV.isDeclaration() && !isa<llvm::Function>(GV))
       GV.setName((GV.hasName() ? GV.getName().str() : std::string("anon")) +
                  "." + Suffix);
 }
 
-bool emitObjects(std::unique_ptr<Module> M, const CompileOptions &Opts,
+bool emitObjects(std::unique_ptr<llvm::Module> M, const CompileOptions &Opts,
                  std::vector<SmallVector<char, 0>> &Objects,
                  std::string &Error) {
   unsigned Jobs = Opts.jobs ? Opts.jobs : std::thread::hardware_concurrency();
   size_t Functions = 0;
-  for (const Function &F : *M)
+  for (const llvm::Function &F : *M)
     Functions += !F.isDeclaration();
   if (Jobs <= 1 || Functions < MinFunctionsToSplit) {
     std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
@@ -51,11 +53,13 @@ bool emitObjects(std::unique_ptr<Module> M, const CompileOptions &Opts,
     return emitObject(*M, *TM, Objects.back(), Error);
   }
 
-  uniquifyLocals(*M, Opts.moduleName.empty() ? "wasm" : Opts.moduleName);
+  // Functions already carry symbolSuffix(Opts); the rest (strings, tables
+  // of the descriptor) gets it now.
+  uniquifyLocals(*M, symbolSuffix(Opts));
   std::vector<SmallString<0>> Bitcode;
   SplitModule(
       *M, Jobs,
-      [&](std::unique_ptr<Module> Part) {
+      [&](std::unique_ptr<llvm::Module> Part) {
         Bitcode.emplace_back();
         raw_svector_ostream OS(Bitcode.back());
         WriteBitcodeToFile(*Part, OS);

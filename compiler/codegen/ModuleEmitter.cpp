@@ -220,6 +220,10 @@ llvm::Function *ModuleContext::hostAdapter(const FuncType &FT) {
   return F;
 }
 
+std::string symbolSuffix(const CompileOptions &Opts) {
+  return Opts.moduleName.empty() ? "wasm" : Opts.moduleName;
+}
+
 std::string descriptorSymbol(const Module &M, const CompileOptions &Opts) {
   if (Opts.emit == EmitKind::Exe)
     return "w2b_main_module";
@@ -271,11 +275,12 @@ static std::optional<Diagnostic> bindImports(ModuleContext &MC) {
 static void declareFunctions(ModuleContext &MC) {
   const Module &M = MC.Wasm;
   std::vector<std::string> Names = M.functionNames();
+  std::string Suffix = "." + symbolSuffix(MC.Opts);
   for (size_t I = 0; I < M.functions.size(); ++I) {
     uint32_t Idx = M.numImportedFuncs + I;
     llvm::Function *F = llvm::Function::Create(MC.funcType(M.funcType(Idx)),
                                    GlobalValue::InternalLinkage,
-                                   Names[Idx], *MC.LLModule);
+                                   Names[Idx] + Suffix, *MC.LLModule);
     F->addFnAttr(Attribute::NoUnwind);
     // Every Wasm call uses stack: turning recursion into a loop (tail
     // recursion elimination) would turn "call stack exhausted" into a hang.

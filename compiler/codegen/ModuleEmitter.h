@@ -22,6 +22,12 @@ Result<std::unique_ptr<llvm::Module>>
 lowerModule(const Module &M, const CompileOptions &Opts,
             llvm::LLVMContext &Ctx);
 
+/// Suffix of every symbol that comes from the module ("wasm", or the
+/// library-mode module name): a function named "printf" in the name section
+/// becomes "printf.wasm", so Wasm names never collide with the runtime's or
+/// libc's symbols, section names, or another module's functions.
+std::string symbolSuffix(const CompileOptions &Opts);
+
 /// Symbol of the module descriptor: w2b_main_module for executables,
 /// w2b_module_<name> in library mode.
 std::string descriptorSymbol(const Module &M, const CompileOptions &Opts);

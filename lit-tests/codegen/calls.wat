@@ -11,10 +11,10 @@
   (type $v2i (func (result i32)))
   (table 4 funcref)
   (func $callee (param i32) (result i32) (local.get 0))
-  ;; CHECK-LABEL: define internal i32 @direct(
-  ;; CHECK: call i32 @callee(ptr %instance, i32 3)
+  ;; CHECK-LABEL: define internal i32 @direct.calls(
+  ;; CHECK: call i32 @callee.calls(ptr %instance, i32 3)
   (func $direct (result i32) (call $callee (i32.const 3)))
-  ;; CHECK-LABEL: define internal i32 @imported(
+  ;; CHECK-LABEL: define internal i32 @imported.calls(
   ;; CHECK: [[REF:%.*]] = load ptr, ptr %{{.*}}, !invariant.load
   ;; CHECK: [[CODEP:%.*]] = getelementptr inbounds i8, ptr [[REF]], i64 8
   ;; CHECK: [[CODE:%.*]] = load ptr, ptr [[CODEP]]
@@ -22,7 +22,7 @@
   ;; CHECK: [[ENV:%.*]] = load ptr, ptr [[ENVP]]
   ;; CHECK: call i32 [[CODE]](ptr [[ENV]], i32 4)
   (func $imported (result i32) (call $host_f (i32.const 4)))
-  ;; CHECK-LABEL: define internal i32 @indirect(
+  ;; CHECK-LABEL: define internal i32 @indirect.calls(
   ;; CHECK: icmp uge i32 %{{.*}}, %{{.*}}
   ;; CHECK: [[SLOT:%.*]] = getelementptr inbounds ptr, ptr
   ;; CHECK: [[REF:%.*]] = load ptr, ptr [[SLOT]], align 8, !tbaa

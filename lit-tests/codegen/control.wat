@@ -3,7 +3,7 @@
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s
 (module
-  ;; CHECK-LABEL: define internal i32 @block_result(
+  ;; CHECK-LABEL: define internal i32 @block_result.wasm(
   ;; CHECK: br i1 %{{.*}}, label %[[END:.*]], label %br_if.cont
   ;; CHECK: [[END]]:
   ;; CHECK-NEXT: phi i32 [ 1, %body ], [ 2, %br_if.cont ]
@@ -15,7 +15,7 @@
       (drop)
       (i32.const 2)))
   ;; A loop with a parameter and a result (multi-value block types).
-  ;; CHECK-LABEL: define internal i32 @loop_param(
+  ;; CHECK-LABEL: define internal i32 @loop_param.wasm(
   ;; CHECK: loop:
   ;; CHECK-NEXT: [[P:%.*]] = phi i32 [ 10, %body ], [ [[NEXT:%.*]], %br_if.cont ]
   ;; CHECK-NEXT: sub i32 [[P]], 1
@@ -32,7 +32,7 @@
       (local.get 0)
       (br 0)))
   (func $unused (param i32) (result i32) (local.get 0))
-  ;; CHECK-LABEL: define internal i32 @table(
+  ;; CHECK-LABEL: define internal i32 @table.wasm(
   ;; CHECK: switch i32 %{{.*}}, label %[[DEF:.*]] [
   ;; CHECK-NEXT: i32 0, label
   ;; CHECK-NEXT: i32 1, label
@@ -44,7 +44,7 @@
       (return (i32.const 11)))
     (i32.const 12))
   ;; An `if` without `else` passes its parameters through the implicit else.
-  ;; CHECK-LABEL: define internal i32 @if_param(
+  ;; CHECK-LABEL: define internal i32 @if_param.wasm(
   ;; CHECK: end{{.*}}:
   ;; CHECK-NEXT: phi i32 [ {{.*}}, %then ], [ 5, %else ]
   (func $if_param (param i32) (result i32)

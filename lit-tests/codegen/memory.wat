@@ -7,7 +7,7 @@
 ;; RUN: %wasm2bin --emit=llvm -O0 --bounds-checks=explicit %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,EXPLICIT
 (module
   (memory 1 10)
-  ;; CHECK-LABEL: define internal i32 @load8_s(
+  ;; CHECK-LABEL: define internal i32 @load8_s.wasm(
   ;; CHECK: [[BASE:%.*]] = load ptr, ptr %instance, align 8, !tbaa [[FIELD:![0-9]+]], !invariant.load
   ;; CHECK: [[A:%.*]] = zext i32 %{{.*}} to i64
   ;; CHECK: [[EA:%.*]] = add nuw i64 [[A]], 16
@@ -19,25 +19,25 @@
   ;; GUARD-NOT: w2b_trap
   ;; EXPLICIT: call void @w2b_trap(i32 5)
   (func $load8_s (param i32) (result i32) (i32.load8_s offset=16 (local.get 0)))
-  ;; CHECK-LABEL: define internal void @store16(
+  ;; CHECK-LABEL: define internal void @store16.wasm(
   ;; CHECK: [[T:%.*]] = trunc i64 %{{.*}} to i16
   ;; CHECK: store i16 [[T]], ptr %{{.*}}, align 1, !tbaa [[GUEST]]
   (func $store16 (param i32 i64) (i64.store16 (local.get 0) (local.get 1)))
-  ;; CHECK-LABEL: define internal double @loadf64(
+  ;; CHECK-LABEL: define internal double @loadf64.wasm(
   ;; CHECK: load double, ptr %{{.*}}, align 1
   (func $loadf64 (param i32) (result f64) (f64.load (local.get 0)))
   ;; memory.size reads the page count of the (possibly imported) memory.
-  ;; CHECK-LABEL: define internal i32 @size(
+  ;; CHECK-LABEL: define internal i32 @size.wasm(
   ;; CHECK: [[MEMP:%.*]] = getelementptr inbounds i8, ptr %instance, i64 8
   ;; CHECK: [[MEM:%.*]] = load ptr, ptr [[MEMP]], align 8, !tbaa [[FIELD]], !invariant.load
   ;; CHECK: [[PAGES:%.*]] = getelementptr inbounds i8, ptr [[MEM]], i64 16
   ;; CHECK: load i32, ptr [[PAGES]]
   (func $size (result i32) (memory.size))
-  ;; CHECK-LABEL: define internal i32 @grow(
+  ;; CHECK-LABEL: define internal i32 @grow.wasm(
   ;; CHECK: call i32 @w2b_memory_grow(ptr %instance, i32
   (func $grow (param i32) (result i32) (memory.grow (local.get 0)))
   ;; A dropped load stays (anchored) so that it can still trap.
-  ;; CHECK-LABEL: define internal void @probe(
+  ;; CHECK-LABEL: define internal void @probe.wasm(
   ;; CHECK: [[V:%.*]] = load i32, ptr %{{.*}}, align 1, !tbaa [[GUEST]]
   ;; GUARD: call void asm sideeffect "", "r"(i32 [[V]])
   (func $probe (param i32) (drop (i32.load (local.get 0))))

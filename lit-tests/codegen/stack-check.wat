@@ -5,15 +5,15 @@
 ;; RUN: %wasm2bin --emit=llvm -O2 %t.wasm -o - | FileCheck %s
 ;; CHECK: @w2b_stack_limit = external thread_local(localexec) {{.*}}global i64, align 8
 (module
-  ;; CHECK-LABEL: define internal {{.*}}@leaf(
+  ;; CHECK-LABEL: define internal {{.*}}@leaf.wasm(
   ;; CHECK-NOT: read_register
   ;; CHECK: ret
   (func $leaf (export "leaf") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
-  ;; CHECK-LABEL: define internal {{.*}}@runaway(
+  ;; CHECK-LABEL: define internal {{.*}}@runaway.wasm(
   ;; CHECK: [[SP:%.*]] = {{.*}}call i64 @llvm.read_register.i64(metadata [[RSP:![0-9]+]])
   ;; CHECK: [[LIM:%.*]] = load i64, ptr @w2b_stack_limit
   ;; CHECK: icmp ult i64 [[SP]], [[LIM]]
-  ;; CHECK: call {{.*}}@runaway(
+  ;; CHECK: call {{.*}}@runaway.wasm(
   ;; CHECK: call void @w2b_trap(i32 10)
   (func $runaway (export "runaway") (call $runaway))
 )

@@ -7,11 +7,11 @@
   (type $v (func))
   (table $fixed 8 8 funcref)
   (table $growable 8 funcref)
-  ;; CHECK-LABEL: define internal void @fixed(
+  ;; CHECK-LABEL: define internal void @fixed.wasm(
   ;; CHECK: icmp uge i32 %{{.*}}, 8
   ;; CHECK: load ptr, ptr %{{.*}}, align 8, !tbaa !{{[0-9]+}}, !invariant.load
   (func $fixed (param i32) (call_indirect $fixed (type $v) (local.get 0)))
-  ;; CHECK-LABEL: define internal void @growable(
+  ;; CHECK-LABEL: define internal void @growable.wasm(
   ;; CHECK: [[TABLE:%.*]] = load ptr, ptr %{{.*}}, !invariant.load
   ;; CHECK: [[SIZEP:%.*]] = getelementptr inbounds i8, ptr [[TABLE]], i64 8
   ;; CHECK: [[SIZE:%.*]] = load i32, ptr [[SIZEP]]
