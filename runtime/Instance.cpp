@@ -375,10 +375,15 @@ void w2b_free_instance(w2b_instance *inst) {
 }
 
 int w2b_lookup_export(w2b_instance *inst, const char *name, w2b_extern *out) {
+  return w2b_lookup_export_n(inst, name, strlen(name), out);
+}
+
+int w2b_lookup_export_n(w2b_instance *inst, const char *name, size_t len,
+                        w2b_extern *out) {
   const w2b_module *m = inst->module;
   for (uint32_t i = 0; i < m->num_exports; ++i) {
     const w2b_export_desc &e = m->exports[i];
-    if (strcmp(e.name, name) != 0)
+    if (e.name_len != len || memcmp(e.name, name, len) != 0)
       continue;
     memset(out, 0, sizeof(*out));
     out->kind = e.kind;

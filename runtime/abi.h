@@ -186,9 +186,10 @@ typedef struct w2b_global_desc {
 } w2b_global_desc;
 
 typedef struct w2b_export_desc {
-  const char *name;
+  const char *name; /* NUL-terminated, but a Wasm name may contain NUL: */
   uint8_t kind;
   uint32_t index;
+  uint32_t name_len; /* its length in bytes */
 } w2b_export_desc;
 
 enum w2b_segment_mode {

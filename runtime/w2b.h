@@ -67,8 +67,11 @@ w2b_status w2b_instantiate(const w2b_module *m, w2b_resolver resolve,
                            w2b_error *err);
 void w2b_free_instance(w2b_instance *inst);
 
-/* Looks up an export by name; returns 0 if absent. */
+/* Looks up an export by name; returns 0 if absent. Export names are UTF-8
+ * and may contain U+0000: w2b_lookup_export_n takes the length. */
 int w2b_lookup_export(w2b_instance *inst, const char *name, w2b_extern *out);
+int w2b_lookup_export_n(w2b_instance *inst, const char *name, size_t len,
+                        w2b_extern *out);
 
 /* Calls a function with values packed per its signature. Returns
  * W2B_TRAP_NONE, or the trap (W2B_TRAP_EXIT after proc_exit, with the code in

@@ -68,7 +68,7 @@ static const w2b_import_desc imports[] = {
      thunk_i_},
 };
 static const w2b_func_desc funcs[] = {{":", (void *)start, thunk__}};
-static const w2b_export_desc exports[] = {{"_start", W2B_EXTERN_FUNC, 2}};
+static const w2b_export_desc exports[] = {{"_start", W2B_EXTERN_FUNC, 2, 6}};
 static const uint8_t iovec[8] = {0, 0, 0, 0, 6, 0, 0, 0};
 static const w2b_data_desc datas[] = {
     {W2B_SEGMENT_ACTIVE,
