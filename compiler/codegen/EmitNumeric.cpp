@@ -77,25 +77,26 @@ void FunctionEmitter::emitFloatNeg(const Instr &, NoArg) {
   push(B.CreateFNeg(pop()));
 }
 
-/// A constant whose use as an fadd/fsub/fmul/fdiv operand LLVM may fold
-/// into returning (or negating) the other operand.
-static bool isFloatIdentity(const Constant *C) {
+/// Whether a constant used as an fadd/fsub/fmul/fdiv operand may let LLVM
+/// fold the operation into (the negation of) the other operand: ±0 or ±1 in
+/// some lane. Constants it cannot see into count as such.
+static bool mayBeFloatIdentity(const Constant *C) {
   if (const auto *FP = dyn_cast<ConstantFP>(C))
     return FP->isZero() || FP->isExactlyValue(1.0) || FP->isExactlyValue(-1.0);
-  if (const auto *V = dyn_cast<ConstantDataVector>(C)) {
-    for (unsigned I = 0; I < V->getNumElements(); ++I)
-      if (isFloatIdentity(V->getElementAsConstant(I)))
-        return true;
-    return false;
+  const auto *VT = dyn_cast<FixedVectorType>(C->getType());
+  if (!VT)
+    return true;
+  for (unsigned I = 0; I < VT->getNumElements(); ++I) {
+    const Constant *E = C->getAggregateElement(I);
+    if (!E || mayBeFloatIdentity(E))
+      return true;
   }
-  if (const Constant *Splat = C->getSplatValue())
-    return isFloatIdentity(Splat);
-  return C->isNullValue();
+  return false;
 }
 
 Value *FunctionEmitter::hideFloatIdentity(Value *Operand) {
   auto *C = dyn_cast<Constant>(Operand);
-  if (!C || !Operand->getType()->isFPOrFPVectorTy() || !isFloatIdentity(C))
+  if (!C || !Operand->getType()->isFPOrFPVectorTy() || !mayBeFloatIdentity(C))
     return Operand;
   return B.CreateUnaryIntrinsic(Intrinsic::arithmetic_fence, Operand);
 }
