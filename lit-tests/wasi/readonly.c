@@ -6,10 +6,10 @@
 // RUN: %wasm2bin --dir-ro %t.ro::/ro --dir %t.rw::/rw %t.wasm -o %t
 // RUN: rm -rf %t.ro %t.rw && mkdir -p %t.ro/sub %t.rw
 // RUN: echo data > %t.ro/file && ln -s file %t.ro/link
-// RUN: ls -laR --time-style=full-iso %t.ro > %t.before
+// RUN: ls -laR --time-style=full-iso %t.ro | grep -v -e ' [.][.]$' > %t.before
 // RUN: %t | FileCheck %s
 // RUN: env WASM2BIN_NO_OPENAT2=1 %t | FileCheck %s
-// RUN: ls -laR --time-style=full-iso %t.ro > %t.after
+// RUN: ls -laR --time-style=full-iso %t.ro | grep -v -e ' [.][.]$' > %t.after
 // RUN: diff %t.before %t.after
 // RUN: cat %t.ro/file | FileCheck %s --check-prefix=DATA
 // RUN: ls %t.rw | count 0
