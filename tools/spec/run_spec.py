@@ -788,7 +788,10 @@ class Report:
     def generalise(detail):
         """The reason without per-module details (offsets, paths)."""
         detail = re.sub(r"/\S+\.wasm:0x[0-9a-f]+: ", "", detail)
-        return re.sub(r"module at line \d+", "its module", detail)
+        # "the module at line N was skipped" (the command's own module) and
+        # "the removed module at line N ..." (another one it depends on).
+        detail = re.sub(r"the module at line \d+", "its module", detail)
+        return re.sub(r"the (\w+) module at line \d+", r"a \1 module", detail)
 
 
 if __name__ == "__main__":
