@@ -37,6 +37,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "spec"))
+import partial  # noqa: E402  (the .wast form splitter)
+
 # <repo>/tools/this.py -> the testsuite lives beside the repository.
 DEFAULT_TESTSUITE = Path(__file__).resolve().parent.parent.parent / "shared" / "testsuite"
 
@@ -118,38 +121,9 @@ def run_checks(commands, outdir, validator, out, name, line_offset=0):
 
 
 def top_level_forms(text):
-    """Yields (line, text) of each top-level S-expression of a .wast script,
-    skipping comments and respecting string literals."""
-    i, n, depth, start = 0, len(text), 0, 0
-    while i < n:
-        if text.startswith(";;", i):
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if text.startswith("(;", i):  # block comments nest
-            nesting, i = 1, i + 2
-            while i < n and nesting:
-                if text.startswith("(;", i):
-                    nesting, i = nesting + 1, i + 2
-                elif text.startswith(";)", i):
-                    nesting, i = nesting - 1, i + 2
-                else:
-                    i += 1
-            continue
-        c = text[i]
-        if c == '"':
-            i += 1
-            while i < n and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-        elif c == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                yield text.count("\n", 0, start) + 1, text[start:i + 1]
-        i += 1
+    """Yields (line, text) of each top-level S-expression of a .wast script."""
+    for form in partial.split_forms(text):
+        yield form.line, form.text
 
 
 MODULE_COMMANDS = ("module", "assert_invalid", "assert_malformed", "assert_unlinkable",

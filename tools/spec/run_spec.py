@@ -524,35 +524,7 @@ class Runner:
 
 def top_level_forms(text):
     """Number of top-level S-expressions of a .wast script (its commands)."""
-    i, n, depth, count = 0, len(text), 0, 0
-    while i < n:
-        if text.startswith(";;", i):
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if text.startswith("(;", i):
-            nesting, i = 1, i + 2
-            while i < n and nesting:
-                if text.startswith("(;", i):
-                    nesting, i = nesting + 1, i + 2
-                elif text.startswith(";)", i):
-                    nesting, i = nesting - 1, i + 2
-                else:
-                    i += 1
-            continue
-        c = text[i]
-        if c == '"':
-            i += 1
-            while i < n and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                count += 1
-        i += 1
-    return count
+    return len(partial.split_forms(text))
 
 
 def main():
