@@ -280,6 +280,32 @@ def case_br_table_huge(n):
     return one_func(code)
 
 
+def case_br_table_dynamic(n):
+    # f(i): br_table with n targets (depth i % 4) and default depth 0, out of
+    # 4 blocks; leaving block k returns 10 + k. _start checks f(i) for
+    # i = 0 .. n + 7 (the last 8 take the default) and exits with 42, or with
+    # 1 at the first wrong answer.
+    i32_const = lambda v: b"\x41" + sleb(v)
+    targets = b"".join(uleb(i % 4) for i in range(n))
+    f = (b"\x02\x40" * 4 + b"\x20\x00" + b"\x0e" + uleb(n) + targets + uleb(0)
+         + END + i32_const(10) + b"\x0f" + END + i32_const(11) + b"\x0f"
+         + END + i32_const(12) + b"\x0f" + END + i32_const(13))
+    check = (b"\x20\x00\x10\x01"                                  # f(i)
+             + i32_const(10) + b"\x20\x00" + i32_const(3) + b"\x71\x6a"  # 10 + (i & 3)
+             + i32_const(10)                                      # or 10
+             + b"\x20\x00" + i32_const(n) + b"\x49\x1b"             # i < n ? :
+             + b"\x47\x04\x40" + i32_const(1) + b"\x10\x00" + END)   # != -> exit 1
+    start = (b"\x02\x40\x03\x40" + check
+             + b"\x20\x00" + i32_const(1) + b"\x6a\x22\x00" + i32_const(n + 8)
+             + b"\x49\x0d\x00" + END + END + i32_const(42) + b"\x10\x00")
+    return module(
+        section(1, vec([functype([I32], [I32]), functype([], []), functype([I32], [])])),
+        section(2, vec([name("wasi_snapshot_preview1") + name("proc_exit") + b"\x00" + uleb(2)])),
+        section(3, vec([uleb(0), uleb(1)])),
+        section(7, vec([name("_start") + b"\x00" + uleb(2)])),
+        section(10, vec([body(f), body(start, [(1, I32)])])))
+
+
 def case_br_table_count_lie(n):
     # br_table claiming 0xffffffff targets with a few bytes left.
     return one_func(b"\x02\x40\x41\x00\x0e\xff\xff\xff\xff\x0f\x00\x00" + END)
