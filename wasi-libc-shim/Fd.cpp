@@ -64,7 +64,7 @@ bool toOffset(int64_t value, off_t *out) {
 // Writes the checked iovecs of the guest to `e` from `offset` (-1: at the
 // descriptor's position), as much as goes through; *written is the count.
 Errno writeAll(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
-               uint32_t count, off_t offset, uint64_t *written) {
+               uint32_t count, off_t offset, uint32_t *written) {
   // The result is a u32: never write more than it can count.
   uint64_t budget = UINT32_MAX, done = 0;
   IovecCursor at;
@@ -98,7 +98,7 @@ Errno writeAll(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
     done += uint64_t(r);
     advanceIovecs(mem, iovs, count, &at, uint64_t(r));
   }
-  *written = done;
+  *written = uint32_t(done);
   return kSuccess;
 }
 
@@ -118,6 +118,33 @@ Errno readOnce(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
       return errnoFromHost(errno);
   }
   *nread = uint32_t(r);
+  return kSuccess;
+}
+
+// fd_read, fd_write, fd_pread, fd_pwrite: the descriptor's rights, the
+// offset (offsetArg null: none), the iovecs and the result pointer are all
+// checked, in that order, before `io` moves a byte; *resultPtr gets the count.
+using VectoredIo = Errno (*)(const FdEntry &, const GuestMemory &, uint32_t,
+                             uint32_t, off_t, uint32_t *);
+Errno vectored(w2b_instance *caller, int32_t fd, uint64_t rights,
+               int32_t iovsArg, int32_t countArg, const int64_t *offsetArg,
+               int32_t resultPtr, VectoredIo io) {
+  FdEntry *e;
+  if (Errno err = checkFd(uint32_t(fd), rights, &e))
+    return err;
+  off_t offset = -1;
+  if (offsetArg && !toOffset(*offsetArg, &offset))
+    return kInval;
+  GuestMemory mem(caller);
+  auto iovs = uint32_t(iovsArg), count = uint32_t(countArg);
+  if (Errno err = checkIovecs(mem, iovs, count))
+    return err;
+  if (!mem.contains(uint32_t(resultPtr), 4))
+    return kFault;
+  uint32_t done;
+  if (Errno err = io(*e, mem, iovs, count, offset, &done))
+    return err;
+  mem.write(uint32_t(resultPtr), done);
   return kSuccess;
 }
 
@@ -164,84 +191,29 @@ using namespace w2b::wasi;
 
 extern "C" {
 
-int32_t w2b_wasi_fd_write(w2b_instance *caller, int32_t fd, int32_t iovsArg,
-                          int32_t countArg, int32_t nwrittenPtr) {
-  FdEntry *e;
-  if (Errno err = checkFd(uint32_t(fd), kRightFdWrite, &e))
-    return err;
-  GuestMemory mem(caller);
-  auto iovs = uint32_t(iovsArg), count = uint32_t(countArg);
-  if (Errno err = checkIovecs(mem, iovs, count))
-    return err;
-  if (!mem.contains(uint32_t(nwrittenPtr), 4))
-    return kFault;
-  uint64_t written;
-  if (Errno err = writeAll(*e, mem, iovs, count, -1, &written))
-    return err;
-  mem.write(uint32_t(nwrittenPtr), uint32_t(written));
-  return kSuccess;
+int32_t w2b_wasi_fd_write(w2b_instance *caller, int32_t fd, int32_t iovs,
+                          int32_t count, int32_t nwrittenPtr) {
+  return vectored(caller, fd, kRightFdWrite, iovs, count, nullptr, nwrittenPtr,
+                  writeAll);
 }
 
-int32_t w2b_wasi_fd_pwrite(w2b_instance *caller, int32_t fd, int32_t iovsArg,
-                           int32_t countArg, int64_t offsetArg,
+int32_t w2b_wasi_fd_pwrite(w2b_instance *caller, int32_t fd, int32_t iovs,
+                           int32_t count, int64_t offset,
                            int32_t nwrittenPtr) {
-  FdEntry *e;
-  if (Errno err = checkFd(uint32_t(fd), kRightFdWrite | kRightFdSeek, &e))
-    return err;
-  off_t offset;
-  if (!toOffset(offsetArg, &offset))
-    return kInval;
-  GuestMemory mem(caller);
-  auto iovs = uint32_t(iovsArg), count = uint32_t(countArg);
-  if (Errno err = checkIovecs(mem, iovs, count))
-    return err;
-  if (!mem.contains(uint32_t(nwrittenPtr), 4))
-    return kFault;
-  uint64_t written;
-  if (Errno err = writeAll(*e, mem, iovs, count, offset, &written))
-    return err;
-  mem.write(uint32_t(nwrittenPtr), uint32_t(written));
-  return kSuccess;
+  return vectored(caller, fd, kRightFdWrite | kRightFdSeek, iovs, count,
+                  &offset, nwrittenPtr, writeAll);
 }
 
-int32_t w2b_wasi_fd_read(w2b_instance *caller, int32_t fd, int32_t iovsArg,
-                         int32_t countArg, int32_t nreadPtr) {
-  FdEntry *e;
-  if (Errno err = checkFd(uint32_t(fd), kRightFdRead, &e))
-    return err;
-  GuestMemory mem(caller);
-  auto iovs = uint32_t(iovsArg), count = uint32_t(countArg);
-  if (Errno err = checkIovecs(mem, iovs, count))
-    return err;
-  if (!mem.contains(uint32_t(nreadPtr), 4))
-    return kFault;
-  uint32_t nread;
-  if (Errno err = readOnce(*e, mem, iovs, count, -1, &nread))
-    return err;
-  mem.write(uint32_t(nreadPtr), nread);
-  return kSuccess;
+int32_t w2b_wasi_fd_read(w2b_instance *caller, int32_t fd, int32_t iovs,
+                         int32_t count, int32_t nreadPtr) {
+  return vectored(caller, fd, kRightFdRead, iovs, count, nullptr, nreadPtr,
+                  readOnce);
 }
 
-int32_t w2b_wasi_fd_pread(w2b_instance *caller, int32_t fd, int32_t iovsArg,
-                          int32_t countArg, int64_t offsetArg,
-                          int32_t nreadPtr) {
-  FdEntry *e;
-  if (Errno err = checkFd(uint32_t(fd), kRightFdRead | kRightFdSeek, &e))
-    return err;
-  off_t offset;
-  if (!toOffset(offsetArg, &offset))
-    return kInval;
-  GuestMemory mem(caller);
-  auto iovs = uint32_t(iovsArg), count = uint32_t(countArg);
-  if (Errno err = checkIovecs(mem, iovs, count))
-    return err;
-  if (!mem.contains(uint32_t(nreadPtr), 4))
-    return kFault;
-  uint32_t nread;
-  if (Errno err = readOnce(*e, mem, iovs, count, offset, &nread))
-    return err;
-  mem.write(uint32_t(nreadPtr), nread);
-  return kSuccess;
+int32_t w2b_wasi_fd_pread(w2b_instance *caller, int32_t fd, int32_t iovs,
+                          int32_t count, int64_t offset, int32_t nreadPtr) {
+  return vectored(caller, fd, kRightFdRead | kRightFdSeek, iovs, count,
+                  &offset, nreadPtr, readOnce);
 }
 
 int32_t w2b_wasi_fd_fdstat_get(w2b_instance *caller, int32_t fd,
