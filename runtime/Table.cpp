@@ -78,6 +78,14 @@ bool tableInit(w2b_instance *inst, uint32_t tableIndex, uint32_t seg,
   uint32_t len = instanceDropped(inst)[seg] ? 0 : e.count;
   if (!inBounds(src, n, len) || !inBounds(dst, n, table->size))
     return false;
+  if (e.func_items) {
+    w2b_funcref **funcs = instanceFuncs(inst);
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t f = e.func_items[src + i];
+      table->elems[dst + i] = f < m->num_funcs ? funcs[f] : nullptr;
+    }
+    return true;
+  }
   for (uint32_t i = 0; i < n; ++i)
     table->elems[dst + i] = evalConst(inst, e.items[src + i]).ref;
   return true;

@@ -205,7 +205,12 @@ typedef struct w2b_elem_desc {
   w2b_const_expr offset;
   uint32_t count;
   const w2b_const_expr *items;
+  /* The compact form of a segment whose items are all ref.func or ref.null
+   * (nearly every segment): function indices, W2B_ELEM_NULL_ITEM for null,
+   * and items is NULL. 4 bytes an item instead of a w2b_const_expr. */
+  const uint32_t *func_items;
 } w2b_elem_desc;
+#define W2B_ELEM_NULL_ITEM 0xffffffffu
 
 typedef struct w2b_data_desc {
   uint8_t mode;

@@ -5,6 +5,8 @@
 
 #include "abi.h"
 
+#include <algorithm>
+
 using namespace llvm;
 
 namespace wasm2bin {
@@ -174,14 +176,34 @@ static uint8_t segmentMode(SegmentMode M) {
 Constant *DescriptorBuilder::elems() {
   std::vector<Constant *> Out;
   for (const ElemSegment &S : MC.Wasm.elems) {
-    std::vector<Constant *> Items;
-    for (const ConstExpr &E : S.items)
-      Items.push_back(constExpr(E));
+    // Segments of ref.func / ref.null only (nearly all) are a plain array of
+    // function indices: one LLVM constant per item costs ~0.7 KB of compiler
+    // memory, which a segment of a million items would multiply.
+    bool Compact = std::all_of(S.items.begin(), S.items.end(), [](auto &E) {
+      return E.kind == ConstExpr::RefFunc || E.kind == ConstExpr::RefNull;
+    });
+    Constant *Items = null(), *FuncItems = null();
+    if (Compact && !S.items.empty()) {
+      std::vector<uint32_t> Indices;
+      Indices.reserve(S.items.size());
+      for (const ConstExpr &E : S.items)
+        Indices.push_back(E.kind == ConstExpr::RefFunc ? E.index
+                                                       : W2B_ELEM_NULL_ITEM);
+      Constant *Init = ConstantDataArray::get(MC.Ctx, Indices);
+      FuncItems = new GlobalVariable(*MC.LLModule, Init->getType(), true,
+                                     GlobalValue::PrivateLinkage, Init,
+                                     "w2b.elem.funcs");
+    } else if (!Compact) {
+      std::vector<Constant *> Exprs;
+      for (const ConstExpr &E : S.items)
+        Exprs.push_back(constExpr(E));
+      Items = array(A.ConstExpr, Exprs, "w2b.elem.items");
+    }
     Out.push_back(ConstantStruct::get(
         A.ElemDesc,
         {i8(segmentMode(S.mode)), i8(static_cast<uint8_t>(S.type)),
-         i32(S.table), constExpr(S.offsetExpr), i32(S.items.size()),
-         array(A.ConstExpr, Items, "w2b.elem.items")}));
+         i32(S.table), constExpr(S.offsetExpr), i32(S.items.size()), Items,
+         FuncItems}));
   }
   return array(A.ElemDesc, Out, "w2b.elems");
 }

@@ -60,7 +60,7 @@ AbiTypes::AbiTypes(LLVMContext &Ctx) {
   GlobalDesc = StructType::create(Ctx, {I8, I8, ConstExpr}, "w2b_global_desc");
   ExportDesc =
       StructType::create(Ctx, {Ptr, I8, I32, I32}, "w2b_export_desc");
-  ElemDesc = StructType::create(Ctx, {I8, I8, I32, ConstExpr, I32, Ptr},
+  ElemDesc = StructType::create(Ctx, {I8, I8, I32, ConstExpr, I32, Ptr, Ptr},
                                 "w2b_elem_desc");
   DataDesc = StructType::create(Ctx, {I8, ConstExpr, I32, Ptr}, "w2b_data_desc");
   Layout = StructType::create(Ctx, {I32, I32, I32, I32, I32, I32, I32},

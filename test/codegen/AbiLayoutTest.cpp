@@ -66,7 +66,8 @@ TEST(AbiLayout, DescriptorsMatchAbiH) {
   expectLayout(A.ElemDesc, sizeof(w2b_elem_desc),
                {OFF(w2b_elem_desc, mode), OFF(w2b_elem_desc, elem_type),
                 OFF(w2b_elem_desc, table), OFF(w2b_elem_desc, offset),
-                OFF(w2b_elem_desc, count), OFF(w2b_elem_desc, items)});
+                OFF(w2b_elem_desc, count), OFF(w2b_elem_desc, items),
+                OFF(w2b_elem_desc, func_items)});
   expectLayout(A.DataDesc, sizeof(w2b_data_desc),
                {OFF(w2b_data_desc, mode), OFF(w2b_data_desc, offset),
                 OFF(w2b_data_desc, size), OFF(w2b_data_desc, bytes)});

@@ -226,7 +226,7 @@ public:
         std::make_unique<std::vector<w2b_const_expr>>(std::move(items)));
     const auto &v = *elemItems_.back();
     elems_.push_back(w2b_elem_desc{mode, elemType, table, offset,
-                                   uint32_t(v.size()), v.data()});
+                                   uint32_t(v.size()), v.data(), nullptr});
     return uint32_t(elems_.size()) - 1;
   }
   uint32_t addData(uint8_t mode, w2b_const_expr offset, std::string bytes) {

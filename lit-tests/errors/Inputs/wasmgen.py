@@ -247,6 +247,22 @@ def case_elem_segment_huge(n):
     return module(types, funcs, table, start_export(), elem, section(10, vec([body(b"")])))
 
 
+def case_elem_segment_check(n):
+    # A table of n funcrefs filled by one active segment of expressions,
+    # alternately ref.func $answer and ref.null; _start exits with
+    # call_indirect(n - 2), i.e. $answer's 42 (n even).
+    types = section(1, vec([functype([I32], []), functype([], []), functype([], [I32])]))
+    imports = section(2, vec([name("wasi_snapshot_preview1") + name("proc_exit") + b"\x00" + uleb(0)]))
+    funcs = section(3, vec([uleb(1), uleb(2)]))                 # 1: _start, 2: $answer
+    table = section(4, vec([b"\x70\x00" + uleb(n)]))
+    items = [b"\xd2\x02" + END if i % 2 == 0 else b"\xd0\x70" + END for i in range(n)]
+    elem = section(9, vec([b"\x04" + b"\x41\x00" + END + vec(items)]))
+    start = b"\x41" + sleb(n - 2) + b"\x11\x02\x00" + b"\x10\x00"
+    code = section(10, vec([body(start), body(b"\x41\x2a")]))
+    exports = section(7, vec([name("_start") + b"\x00" + uleb(1)]))
+    return module(types, imports, funcs, table, exports, elem, code)
+
+
 # --- Function bodies ---------------------------------------------------------
 
 def case_deep_blocks(n):
