@@ -102,7 +102,10 @@ Value *FunctionEmitter::hideFloatIdentity(Value *Operand) {
 }
 
 Value *FunctionEmitter::quietNaN(Value *V) {
-  return B.CreateSelect(B.CreateFCmpUNO(V, V), B.CreateFAdd(V, V), V);
+  // Sequenced, so that the IR is the same whichever compiler built wasm2bin.
+  Value *IsNaN = B.CreateFCmpUNO(V, V);
+  Value *Quiet = B.CreateFAdd(V, V);
+  return B.CreateSelect(IsNaN, Quiet, V);
 }
 
 void FunctionEmitter::emitBinary(const Instr &, Instruction::BinaryOps Op) {

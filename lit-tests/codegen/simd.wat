@@ -143,8 +143,8 @@
   ;; f32x4.min propagates NaN as a quiet NaN (llvm.minimum, then x + x on NaN lanes).
   ;; CHECK-LABEL: define internal {{.*}} @fmin.wasm(
   ;; CHECK: %[[M:[0-9]+]] = call <4 x float> @llvm.minimum.v4f32(
-  ;; CHECK: %[[Q:[0-9]+]] = fadd <4 x float> %[[M]], %[[M]]
   ;; CHECK: %[[U:[0-9]+]] = fcmp uno <4 x float> %[[M]], %[[M]]
+  ;; CHECK: %[[Q:[0-9]+]] = fadd <4 x float> %[[M]], %[[M]]
   ;; CHECK: select <4 x i1> %[[U]], <4 x float> %[[Q]], <4 x float> %[[M]]
   (func (export "fmin") (param v128 v128) (result v128) (f32x4.min (local.get 0) (local.get 1)))
   ;; avgr_u: (a + b + 1) >> 1 computed in 16 bits.
