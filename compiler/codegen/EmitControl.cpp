@@ -191,16 +191,15 @@ void FunctionEmitter::emitBrTable(const Instr &, NoArg) {
     return BB;
   };
   B.SetInsertPoint(From);
-  // Distinct depths, numbered in order of first use.
-  std::map<uint32_t, uint32_t> Number;
-  for (uint32_t Depth : Targets)
-    Number.emplace(Depth, static_cast<uint32_t>(Number.size()));
   if (Targets.size() > kBrTableDirectMax) {
     // LLVM's switch transforms are superlinear in the number of cases that
     // share a destination (400,000 entries over 4 blocks took minutes at
     // -O2), so map the index to a destination number through a constant
     // array and switch over the distinct destinations only (at most the
     // nesting limit). The last entry is the default.
+    std::map<uint32_t, uint32_t> Number; // depth -> destination number
+    for (uint32_t Depth : Targets)
+      Number.emplace(Depth, static_cast<uint32_t>(Number.size()));
     std::vector<uint32_t> Numbers;
     Numbers.reserve(Targets.size());
     for (uint32_t Depth : Targets)
