@@ -19,7 +19,8 @@ The module is compiled by wasm2bin in library mode in every configuration
 (-O0/-O2 x --bounds-checks=guard/explicit), linked with diff_driver.c, and
 run; the driver calls every export in order with zero arguments, like the
 references. Results (integers exactly, floats bit for bit with any NaN equal
-to any NaN, v128 exactly, references null or not), host calls with their
+to any NaN, v128 exactly but for NaN payloads in f32x4 or f64x2 lanes,
+references null or not), host calls with their
 arguments, traps (by kind: the references word their messages differently)
 and instantiation traps must agree. When the reference reports its own
 limit (Binaryen's "stack limit" at a depth of a few hundred calls, wabt's
