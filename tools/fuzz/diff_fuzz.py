@@ -507,7 +507,9 @@ def reduce_case(args, case, ref, configs):
                           sys.executable, HERE / "diff_fuzz.py", case / "reduce-test.wasm", ref,
                           ",".join(configs), args.wasm2bin, args.clang, case / "reduce-work"))
     script.chmod(0o755)
-    rc, out, err = run(["wasm-reduce", str(case / "m.wasm"), "--command=%s" % script,
+    # -b: where wasm-reduce finds wasm-opt (it guesses from argv[0] otherwise).
+    bindir = os.path.dirname(shutil.which("wasm-opt") or "/usr/bin/wasm-opt") + "/"
+    rc, out, err = run(["wasm-reduce", "-b", bindir, str(case / "m.wasm"), "--command=%s" % script,
                         "-t", str(case / "reduce-test.wasm"), "-w", str(case / "reduced.wasm"),
                         *TTF_FEATURES, "--timeout=60"], 3600)
     (case / "reduce.log").write_text(str(out) + str(err))
