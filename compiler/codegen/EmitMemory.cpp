@@ -50,6 +50,11 @@ Value *FunctionEmitter::loadMemory(llvm::Type *Ty, Value *Addr,
   LoadInst *L = B.CreateAlignedLoad(Ty, memoryAddress(Addr, Offset, Bytes),
                                     Align(1));
   L->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Guest);
+  // At -O0 with guard pages, instruction selection still drops a load whose
+  // value is unused, and its trap with it. Volatile keeps every load where
+  // the program has it, which costs nothing that -O0 would have gained.
+  if (MC.Opts.optLevel == 0 && MC.Opts.boundsChecks == BoundsChecks::Guard)
+    L->setVolatile(true);
   return L;
 }
 
@@ -65,8 +70,9 @@ void FunctionEmitter::storeMemory(Value *V, Value *Addr, uint64_t Offset) {
 /// inline asm that takes it: `(drop (i32.load ...))`, the usual way a program
 /// (and the spec tests) probe memory, and `(drop (call $f))` where $f returns
 /// a load, which stays anchored once $f is inlined. A load whose value dies
-/// only after other optimisations can still vanish with guard pages; explicit
-/// checks need no anchor, since the compare-and-branch stays.
+/// only after other optimisations can still vanish with guard pages at -O1
+/// and above (at -O0 loads are volatile); explicit checks need no anchor,
+/// since the compare-and-branch stays.
 void FunctionEmitter::keepLoadAlive(Value *V) {
   if (MC.Opts.boundsChecks != BoundsChecks::Guard || !isa<Instruction>(V) ||
       M.numMemories() == 0)

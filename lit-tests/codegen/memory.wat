@@ -1,7 +1,8 @@
 ;; Loads and stores: base + zext(addr) + offset, unaligned (align 1), tagged
 ;; as guest memory. The base is loaded once per function from the instance.
 ;; With guard pages there is no check; with explicit checks the access end is
-;; compared with the memory size (5 = out of bounds memory access).
+;; compared with the memory size (5 = out of bounds memory access). At -O0
+;; guard-mode loads are volatile, so that none is dropped with its trap.
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,GUARD
 ;; RUN: %wasm2bin --emit=llvm -O0 --bounds-checks=explicit %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,EXPLICIT
@@ -14,7 +15,8 @@
   ;; EXPLICIT: [[END:%.*]] = add nuw i64 [[EA]], 1
   ;; EXPLICIT: icmp ugt i64 [[END]], %{{.*}}
   ;; CHECK: [[P:%.*]] = getelementptr inbounds i8, ptr [[BASE]], i64 [[EA]]
-  ;; CHECK: [[V:%.*]] = load i8, ptr [[P]], align 1, !tbaa [[GUEST:![0-9]+]]
+  ;; GUARD: [[V:%.*]] = load volatile i8, ptr [[P]], align 1, !tbaa [[GUEST:![0-9]+]]
+  ;; EXPLICIT: [[V:%.*]] = load i8, ptr [[P]], align 1, !tbaa [[GUEST:![0-9]+]]
   ;; CHECK: sext i8 [[V]] to i32
   ;; GUARD-NOT: w2b_trap
   ;; EXPLICIT: call void @w2b_trap(i32 5)
@@ -24,7 +26,8 @@
   ;; CHECK: store i16 [[T]], ptr %{{.*}}, align 1, !tbaa [[GUEST]]
   (func $store16 (param i32 i64) (i64.store16 (local.get 0) (local.get 1)))
   ;; CHECK-LABEL: define internal double @loadf64.wasm(
-  ;; CHECK: load double, ptr %{{.*}}, align 1
+  ;; GUARD: load volatile double, ptr %{{.*}}, align 1
+  ;; EXPLICIT: load double, ptr %{{.*}}, align 1
   (func $loadf64 (param i32) (result f64) (f64.load (local.get 0)))
   ;; memory.size reads the page count of the (possibly imported) memory.
   ;; CHECK-LABEL: define internal i32 @size.wasm(
@@ -38,7 +41,8 @@
   (func $grow (param i32) (result i32) (memory.grow (local.get 0)))
   ;; A dropped load stays (anchored) so that it can still trap.
   ;; CHECK-LABEL: define internal void @probe.wasm(
-  ;; CHECK: [[V:%.*]] = load i32, ptr %{{.*}}, align 1, !tbaa [[GUEST]]
+  ;; GUARD: [[V:%.*]] = load volatile i32, ptr %{{.*}}, align 1, !tbaa [[GUEST]]
+  ;; EXPLICIT: load i32, ptr %{{.*}}, align 1, !tbaa [[GUEST]]
   ;; GUARD: call void asm sideeffect "", "r"(i32 [[V]])
   (func $probe (param i32) (drop (i32.load (local.get 0))))
 )

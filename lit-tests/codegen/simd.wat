@@ -1,6 +1,7 @@
 ;; IR shape of each SIMD (v128) instruction family at -O0: one function per
 ;; family (OpFamilies.def), checked for the LLVM operations that give it its
 ;; Wasm semantics. Results are also checked by the spec suite (simd_*.wast).
+;; (Guest loads are volatile at -O0 with guard pages: memory.wat.)
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s
 (module
@@ -9,7 +10,7 @@
   ;; CHECK-LABEL: define internal {{.*}} @load.wasm(
   ;; CHECK: %[[A:[0-9]+]] = add nuw i64 %{{[0-9]+}}, 16
   ;; CHECK: getelementptr inbounds i8, ptr %{{[0-9]+}}, i64 %[[A]]
-  ;; CHECK: load <2 x i64>, ptr %{{[0-9]+}}, align 1
+  ;; CHECK: load volatile <2 x i64>, ptr %{{[0-9]+}}, align 1
   (func (export "load") (param i32) (result v128) (v128.load offset=16 (local.get 0)))
   ;; CHECK-LABEL: define internal {{.*}} @store.wasm(
   ;; CHECK: store <2 x i64> %{{[0-9]+}}, ptr %{{[0-9]+}}, align 1
@@ -20,20 +21,20 @@
   (func (export "const") (result v128) (v128.const i32x4 1 2 3 4))
   ;; load8x8_s: 8 bytes, each sign-extended to 16 bits.
   ;; CHECK-LABEL: define internal {{.*}} @load_extend.wasm(
-  ;; CHECK: load <8 x i8>, ptr
+  ;; CHECK: load volatile <8 x i8>, ptr
   ;; CHECK: sext <8 x i8> %{{[0-9]+}} to <8 x i16>
   (func (export "load_extend") (param i32) (result v128) (v128.load8x8_s (local.get 0)))
   ;; CHECK-LABEL: define internal {{.*}} @load_splat.wasm(
-  ;; CHECK: load i32, ptr %{{[0-9]+}}, align 1
+  ;; CHECK: load volatile i32, ptr %{{[0-9]+}}, align 1
   ;; CHECK: shufflevector <4 x i32> %.splatinsert, <4 x i32> poison, <4 x i32> zeroinitializer
   (func (export "load_splat") (param i32) (result v128) (v128.load32_splat (local.get 0)))
   ;; load64_zero: the loaded value in lane 0, zeros elsewhere.
   ;; CHECK-LABEL: define internal {{.*}} @load_zero.wasm(
-  ;; CHECK: %[[V:[0-9]+]] = load i64, ptr %{{[0-9]+}}, align 1
+  ;; CHECK: %[[V:[0-9]+]] = load volatile i64, ptr %{{[0-9]+}}, align 1
   ;; CHECK: insertelement <2 x i64> zeroinitializer, i64 %[[V]], i64 0
   (func (export "load_zero") (param i32) (result v128) (v128.load64_zero (local.get 0)))
   ;; CHECK-LABEL: define internal {{.*}} @load_lane.wasm(
-  ;; CHECK: %[[V:[0-9]+]] = load i16, ptr %{{[0-9]+}}, align 1
+  ;; CHECK: %[[V:[0-9]+]] = load volatile i16, ptr %{{[0-9]+}}, align 1
   ;; CHECK: insertelement <8 x i16> %{{[0-9]+}}, i16 %[[V]], i64 3
   (func (export "load_lane") (param i32 v128) (result v128) (v128.load16_lane 3 (local.get 0) (local.get 1)))
   ;; CHECK-LABEL: define internal {{.*}} @store_lane.wasm(

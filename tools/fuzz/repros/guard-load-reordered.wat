@@ -15,7 +15,7 @@
 ;; The load is not volatile and has no use before the division, so LLVM may
 ;; move it past the branch to the trap block. Pinning every guard-mode load
 ;; right after it executes (see guard-dead-load.wat) keeps the order.
-;; Regression test: lit-tests/fuzz/guard-load-reordered.wat (XFAIL until fixed).
+;; Regression test: lit-tests/fuzz/guard-load-reordered-O2.wat (XFAIL until fixed).
 (module
   (memory 1)
   (func $f (param i32 i32) (result i32)
