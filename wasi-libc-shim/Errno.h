@@ -7,6 +7,7 @@
 #ifndef WASM2BIN_WASI_ERRNO_H
 #define WASM2BIN_WASI_ERRNO_H
 
+#include <errno.h>
 #include <stdint.h>
 
 namespace w2b {
@@ -94,6 +95,9 @@ enum Errno : int32_t {
 
 // The WASI errno for a host errno value (kIo for ones WASI lacks).
 Errno errnoFromHost(int hostErrno);
+
+/// The errno of a host call that returns 0 on success and sets errno.
+inline Errno hostResult(int r) { return r == 0 ? kSuccess : errnoFromHost(errno); }
 
 } // namespace wasi
 } // namespace w2b

@@ -26,45 +26,9 @@
 
 namespace w2b {
 namespace wasi {
-namespace {
 
-// $fdflags
-enum : uint16_t {
-  kFdflagAppend = 1 << 0,
-  kFdflagDsync = 1 << 1,
-  kFdflagNonblock = 1 << 2,
-  kFdflagRsync = 1 << 3,
-  kFdflagSync = 1 << 4,
-};
-constexpr uint16_t kSyncFlags = kFdflagDsync | kFdflagRsync | kFdflagSync;
-
-uint16_t fdflagsOf(const FdEntry &e, int fl) {
-  uint16_t flags = 0;
-  if (fl & O_APPEND)
-    flags |= kFdflagAppend;
-  if (fl & O_NONBLOCK)
-    flags |= kFdflagNonblock;
-  if ((fl & O_SYNC) == O_SYNC)
-    flags |= kFdflagSync;
-  else if (fl & O_DSYNC)
-    flags |= kFdflagDsync;
-  if (e.rsync)
-    flags |= kFdflagRsync;
-  return flags;
-}
-
-// A u64 offset or length of the guest as off_t: inval if it does not fit.
-bool toOffset(int64_t value, off_t *out) {
-  if (value < 0)
-    return false;
-  *out = off_t(value);
-  return true;
-}
-
-// Writes the checked iovecs of the guest to `e` from `offset` (-1: at the
-// descriptor's position), as much as goes through; *written is the count.
-Errno writeAll(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
-               uint32_t count, off_t offset, uint32_t *written) {
+Errno writeIovecs(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
+                  uint32_t count, off_t offset, uint32_t *written) {
   // The result is a u32: never write more than it can count.
   uint64_t budget = UINT32_MAX, done = 0;
   IovecCursor at;
@@ -100,6 +64,41 @@ Errno writeAll(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
   }
   *written = uint32_t(done);
   return kSuccess;
+}
+
+namespace {
+
+// $fdflags
+enum : uint16_t {
+  kFdflagAppend = 1 << 0,
+  kFdflagDsync = 1 << 1,
+  kFdflagNonblock = 1 << 2,
+  kFdflagRsync = 1 << 3,
+  kFdflagSync = 1 << 4,
+};
+constexpr uint16_t kSyncFlags = kFdflagDsync | kFdflagRsync | kFdflagSync;
+
+uint16_t fdflagsOf(const FdEntry &e, int fl) {
+  uint16_t flags = 0;
+  if (fl & O_APPEND)
+    flags |= kFdflagAppend;
+  if (fl & O_NONBLOCK)
+    flags |= kFdflagNonblock;
+  if ((fl & O_SYNC) == O_SYNC)
+    flags |= kFdflagSync;
+  else if (fl & O_DSYNC)
+    flags |= kFdflagDsync;
+  if (e.rsync)
+    flags |= kFdflagRsync;
+  return flags;
+}
+
+// A u64 offset or length of the guest as off_t: inval if it does not fit.
+bool toOffset(int64_t value, off_t *out) {
+  if (value < 0)
+    return false;
+  *out = off_t(value);
+  return true;
 }
 
 // One readv/preadv into the checked iovecs of the guest.
@@ -194,14 +193,14 @@ extern "C" {
 int32_t w2b_wasi_fd_write(w2b_instance *caller, int32_t fd, int32_t iovs,
                           int32_t count, int32_t nwrittenPtr) {
   return vectored(caller, fd, kRightFdWrite, iovs, count, nullptr, nwrittenPtr,
-                  writeAll);
+                  writeIovecs);
 }
 
 int32_t w2b_wasi_fd_pwrite(w2b_instance *caller, int32_t fd, int32_t iovs,
                            int32_t count, int64_t offset,
                            int32_t nwrittenPtr) {
   return vectored(caller, fd, kRightFdWrite | kRightFdSeek, iovs, count,
-                  &offset, nwrittenPtr, writeAll);
+                  &offset, nwrittenPtr, writeIovecs);
 }
 
 int32_t w2b_wasi_fd_read(w2b_instance *caller, int32_t fd, int32_t iovs,
@@ -257,9 +256,7 @@ int32_t w2b_wasi_fd_fdstat_set_flags(w2b_instance *, int32_t fd,
     fl |= O_APPEND;
   if (flags & kFdflagNonblock)
     fl |= O_NONBLOCK;
-  if (fcntl(e->host, F_SETFL, fl) != 0)
-    return errnoFromHost(errno);
-  return kSuccess;
+  return hostResult(fcntl(e->host, F_SETFL, fl));
 }
 
 int32_t w2b_wasi_fd_fdstat_set_rights(w2b_instance *, int32_t fd,
@@ -299,9 +296,7 @@ int32_t w2b_wasi_fd_filestat_set_size(w2b_instance *, int32_t fd,
   off_t size;
   if (!toOffset(sizeArg, &size))
     return kInval;
-  if (ftruncate(e->host, size) != 0)
-    return errnoFromHost(errno);
-  return kSuccess;
+  return hostResult(ftruncate(e->host, size));
 }
 
 int32_t w2b_wasi_fd_filestat_set_times(w2b_instance *, int32_t fd, int64_t atim,
@@ -313,9 +308,7 @@ int32_t w2b_wasi_fd_filestat_set_times(w2b_instance *, int32_t fd, int64_t atim,
   if (Errno err =
           timesFromFlags(uint64_t(atim), uint64_t(mtim), uint32_t(flags), ts))
     return err;
-  if (futimens(e->host, ts) != 0)
-    return errnoFromHost(errno);
-  return kSuccess;
+  return hostResult(futimens(e->host, ts));
 }
 
 int32_t w2b_wasi_fd_advise(w2b_instance *, int32_t fd, int64_t offsetArg,

@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <sys/types.h>
 #include <sys/uio.h>
 
 static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
@@ -139,6 +140,14 @@ inline void advanceIovecs(const GuestMemory &mem, uint32_t iovs, uint32_t count,
 
 // Host iovecs handed to one readv/writev.
 constexpr int kIovecBatch = 64;
+
+struct FdEntry;
+
+// Writes the guest's iovecs (already checked) to `e` from `offset` (-1: at
+// the descriptor's position; sockets with MSG_NOSIGNAL, so a closed peer is
+// errno `pipe`), as much as goes through; *written is the count.
+Errno writeIovecs(const FdEntry &e, const GuestMemory &mem, uint32_t iovs,
+                  uint32_t count, off_t offset, uint32_t *written);
 
 } // namespace wasi
 } // namespace w2b

@@ -68,8 +68,6 @@ Errno checkMustBeDir(const ResolvedPath &rp) {
   return S_ISDIR(st.st_mode) ? kSuccess : kNotdir;
 }
 
-Errno result(int r) { return r == 0 ? kSuccess : errnoFromHost(errno); }
-
 } // namespace
 } // namespace wasi
 } // namespace w2b
@@ -180,7 +178,7 @@ int32_t w2b_wasi_path_create_directory(w2b_instance *caller, int32_t fd,
   ResolvedPath rp;
   if (Errno e = resolveGuestPath(caller, *dir, pathPtr, pathLen, 0, &rp))
     return e;
-  return result(mkdirat(rp.parent, rp.name, 0777));
+  return hostResult(mkdirat(rp.parent, rp.name, 0777));
 }
 
 int32_t w2b_wasi_path_filestat_get(w2b_instance *caller, int32_t fd,
@@ -226,7 +224,7 @@ int32_t w2b_wasi_path_filestat_set_times(w2b_instance *caller, int32_t fd,
     return e;
   if (Errno e = checkMustBeDir(rp))
     return e;
-  return result(utimensat(rp.parent, rp.name, ts, AT_SYMLINK_NOFOLLOW));
+  return hostResult(utimensat(rp.parent, rp.name, ts, AT_SYMLINK_NOFOLLOW));
 }
 
 int32_t w2b_wasi_path_link(w2b_instance *caller, int32_t oldFd,
@@ -248,7 +246,7 @@ int32_t w2b_wasi_path_link(w2b_instance *caller, int32_t oldFd,
   if (Errno e = resolveGuestPath(caller, *newDir, newPtr, newLen, 0, &to))
     return e;
   // Never AT_SYMLINK_FOLLOW: a link to be followed was resolved above.
-  return result(linkat(from.parent, from.name, to.parent, to.name, 0));
+  return hostResult(linkat(from.parent, from.name, to.parent, to.name, 0));
 }
 
 int32_t w2b_wasi_path_readlink(w2b_instance *caller, int32_t fd,
@@ -283,7 +281,7 @@ int32_t w2b_wasi_path_remove_directory(w2b_instance *caller, int32_t fd,
   ResolvedPath rp;
   if (Errno e = resolveGuestPath(caller, *dir, pathPtr, pathLen, 0, &rp))
     return e;
-  return result(unlinkat(rp.parent, rp.name, AT_REMOVEDIR));
+  return hostResult(unlinkat(rp.parent, rp.name, AT_REMOVEDIR));
 }
 
 int32_t w2b_wasi_path_rename(w2b_instance *caller, int32_t fd, int32_t oldPtr,
@@ -299,7 +297,7 @@ int32_t w2b_wasi_path_rename(w2b_instance *caller, int32_t fd, int32_t oldPtr,
     return e;
   if (Errno e = resolveGuestPath(caller, *newDir, newPtr, newLen, 0, &to))
     return e;
-  return result(renameat(from.parent, from.name, to.parent, to.name));
+  return hostResult(renameat(from.parent, from.name, to.parent, to.name));
 }
 
 int32_t w2b_wasi_path_symlink(w2b_instance *caller, int32_t oldPtr,
@@ -320,7 +318,7 @@ int32_t w2b_wasi_path_symlink(w2b_instance *caller, int32_t oldPtr,
   ResolvedPath rp;
   if (Errno e = resolveGuestPath(caller, *dir, newPtr, newLen, 0, &rp))
     return e;
-  return result(symlinkat(target, rp.parent, rp.name));
+  return hostResult(symlinkat(target, rp.parent, rp.name));
 }
 
 int32_t w2b_wasi_path_unlink_file(w2b_instance *caller, int32_t fd,
@@ -331,7 +329,7 @@ int32_t w2b_wasi_path_unlink_file(w2b_instance *caller, int32_t fd,
   ResolvedPath rp;
   if (Errno e = resolveGuestPath(caller, *dir, pathPtr, pathLen, 0, &rp))
     return e;
-  return result(unlinkat(rp.parent, rp.name, 0));
+  return hostResult(unlinkat(rp.parent, rp.name, 0));
 }
 
 } // extern "C"

@@ -190,18 +190,10 @@ int32_t w2b_wasi_sock_send(w2b_instance *caller, int32_t fd, int32_t iovsArg,
     return err;
   if (!mem.contains(uint32_t(nwrittenPtr), 4))
     return kFault;
-  struct iovec batch[kIovecBatch];
-  struct msghdr msg = {};
-  msg.msg_iov = batch;
-  msg.msg_iovlen = gatherIovecs(mem, iovs, count, IovecCursor(), UINT32_MAX,
-                                batch, kIovecBatch);
-  ssize_t r;
-  do
-    r = sendmsg(e->host, &msg, MSG_NOSIGNAL);
-  while (r < 0 && errno == EINTR);
-  if (r < 0)
-    return errnoFromHost(errno);
-  mem.write(uint32_t(nwrittenPtr), uint32_t(r));
+  uint32_t written;
+  if (Errno err = writeIovecs(*e, mem, iovs, count, -1, &written))
+    return err;
+  mem.write(uint32_t(nwrittenPtr), written);
   return kSuccess;
 }
 
