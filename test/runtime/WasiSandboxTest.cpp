@@ -6,7 +6,7 @@
 // beneath a directory with openat2 and with the userspace walk.
 //
 //===----------------------------------------------------------------------===//
-#include "TestModule.h"
+#include "WasiGuest.h"
 
 #include "Capabilities.h"
 #include "Context.h"
@@ -27,30 +27,6 @@ using namespace w2btest;
 using namespace w2b::wasi;
 
 namespace {
-
-// An instance with one page of memory to act as the WASI caller.
-struct Guest {
-  ModuleBuilder b;
-  InstancePtr inst;
-  Guest() {
-    b.addMemory(limits(1));
-    EXPECT_EQ(instantiate(b.build(), inst), W2B_OK);
-  }
-  w2b_instance *caller() { return inst.get(); }
-  uint8_t *mem() { return inst->mem_base; }
-  uint32_t u32(uint32_t at) {
-    uint32_t v;
-    std::memcpy(&v, mem() + at, 4);
-    return v;
-  }
-  uint32_t put(uint32_t at, const std::string &s) {
-    std::memcpy(mem() + at, s.data(), s.size());
-    return uint32_t(s.size());
-  }
-  std::string str(uint32_t at, size_t n) {
-    return std::string(reinterpret_cast<char *>(mem() + at), n);
-  }
-};
 
 // A scratch directory tree, removed at the end.
 struct TempTree {

@@ -1,6 +1,6 @@
 //===- WasiTest.cpp - The WASI preview1 shim
 //-------------------------------===//
-#include "TestModule.h"
+#include "WasiGuest.h"
 
 #include "wasi.h"
 
@@ -22,35 +22,6 @@ constexpr int32_t kSuccess = 0, kBadf = 8, kFault = 21, kInval = 28,
 // $rights
 constexpr uint64_t kRightFdRead = 1u << 1, kRightFdSeek = 1u << 2,
                    kRightFdWrite = 1u << 6;
-
-// An instance with one page of memory to act as the WASI caller.
-struct Guest {
-  ModuleBuilder b;
-  InstancePtr inst;
-  Guest() {
-    b.addMemory(limits(1));
-    EXPECT_EQ(instantiate(b.build(), inst), W2B_OK);
-  }
-  w2b_instance *caller() { return inst.get(); }
-  uint8_t *mem() { return inst->mem_base; }
-  uint32_t u32(uint32_t at) {
-    uint32_t v;
-    std::memcpy(&v, mem() + at, 4);
-    return v;
-  }
-  uint64_t u64(uint32_t at) {
-    uint64_t v;
-    std::memcpy(&v, mem() + at, 8);
-    return v;
-  }
-  void putIovec(uint32_t at, uint32_t buf, uint32_t len) {
-    std::memcpy(mem() + at, &buf, 4);
-    std::memcpy(mem() + at + 4, &len, 4);
-  }
-  std::string str(uint32_t at) {
-    return std::string(reinterpret_cast<char *>(mem() + at));
-  }
-};
 
 // Replaces host descriptor `fd` by a pipe end (or a file) for a test.
 class Redirect {
