@@ -17,7 +17,6 @@ using namespace llvm;
 
 namespace wasm2bin {
 
-
 std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
                                                    std::string &Error) {
   LLVMInitializeX86TargetInfo();
@@ -46,9 +45,10 @@ std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
   return TM;
 }
 
+// Modules carry Target.h's triple and data layout from their creation
+// (ModuleContext; test/codegen/TargetTest.cpp checks the layout is the
+// target machine's), so neither is set again here.
 void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
-  M.setTargetTriple(TargetTriple);
-  M.setDataLayout(TM.createDataLayout());
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
@@ -73,8 +73,6 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
 
 bool emitObject(Module &M, TargetMachine &TM, SmallVectorImpl<char> &Out,
                 std::string &Error) {
-  M.setTargetTriple(TargetTriple);
-  M.setDataLayout(TM.createDataLayout());
   raw_svector_ostream OS(Out);
   legacy::PassManager PM;
   if (TM.addPassesToEmitFile(PM, OS, nullptr, CodeGenFileType::ObjectFile)) {
