@@ -26,7 +26,8 @@ Value *FunctionEmitter::tableSize(uint32_t TableIdx, Value *Table) {
   TableType T = M.tableType(TableIdx);
   if (isFixedSize(T))
     return ConstantInt::get(MC.I32, T.limits.min);
-  return loadField(MC.I32, Table, abi::TableSize, MC.Tbaa.Table);
+  return loadField(MC.I32, Table ? Table : tablePtr(TableIdx), abi::TableSize,
+                   MC.Tbaa.Table);
 }
 
 Value *FunctionEmitter::tableElementAddr(uint32_t TableIdx, Value *Index,
@@ -50,7 +51,7 @@ void FunctionEmitter::emitTableSet(const Instr &I, NoArg) {
 }
 
 void FunctionEmitter::emitTableSize(const Instr &I, NoArg) {
-  push(tableSize(I.a, tablePtr(I.a)));
+  push(tableSize(I.a));
 }
 
 void FunctionEmitter::emitTableGrow(const Instr &I, NoArg) {

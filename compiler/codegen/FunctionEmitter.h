@@ -182,7 +182,9 @@ private:
 
   // --- tables and references (EmitTable.cpp) ---
   llvm::Value *tablePtr(uint32_t TableIdx);
-  llvm::Value *tableSize(uint32_t TableIdx, llvm::Value *Table);
+  /// Its current size: a constant when max == min; Table is tablePtr's
+  /// value when the caller has it already.
+  llvm::Value *tableSize(uint32_t TableIdx, llvm::Value *Table = nullptr);
   /// &table->elems[Index] after a bounds check (trap `Kind` if outside).
   llvm::Value *tableElementAddr(uint32_t TableIdx, llvm::Value *Index,
                                 unsigned Kind);
