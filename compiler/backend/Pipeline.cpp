@@ -1,5 +1,6 @@
 //===- Pipeline.cpp - Target machine, optimisation, object emission -------===//
 #include "Backend.h"
+#include "LoadPins.h"
 
 #include "../codegen/Target.h"
 
@@ -61,6 +62,10 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
   PB.registerFunctionAnalyses(FAM);
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(createModuleToFunctionPassAdaptor(FinishLoadPinsPass()));
+      });
   OptimizationLevel Level = Opts.optLevel == 0   ? OptimizationLevel::O0
                             : Opts.optLevel == 1 ? OptimizationLevel::O1
                             : Opts.optLevel == 2 ? OptimizationLevel::O2

@@ -24,6 +24,7 @@ void FunctionEmitter::emitCallWith(FunctionCallee Callee, const FuncType &FT,
   std::vector<Value *> Params = popN(FT.params.size());
   Args.insert(Args.end(), Params.begin(), Params.end());
   CallInst *Call = B.CreateCall(Callee, Args);
+  pinPoint(Call);
   if (FT.results.size() == 1) {
     push(Call);
   } else {

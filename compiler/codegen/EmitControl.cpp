@@ -125,14 +125,14 @@ void FunctionEmitter::emitEnd(const Instr &, NoArg) {
     if (pred_empty(Fr.end)) {
       B.CreateUnreachable();
     } else if (Fr.endPhis.empty()) {
-      B.CreateRetVoid();
+      pinPoint(B.CreateRetVoid());
     } else if (Fr.endPhis.size() == 1) {
-      B.CreateRet(Fr.endPhis[0]);
+      pinPoint(B.CreateRet(Fr.endPhis[0]));
     } else {
       Value *Agg = PoisonValue::get(F->getReturnType());
       for (size_t I = 0; I < Fr.endPhis.size(); ++I)
         Agg = B.CreateInsertValue(Agg, Fr.endPhis[I], I);
-      B.CreateRet(Agg);
+      pinPoint(B.CreateRet(Agg));
     }
     Frames.pop_back();
     return;
@@ -235,7 +235,7 @@ void FunctionEmitter::emitReturn(const Instr &, NoArg) {
   Dead = true;
 }
 
-void FunctionEmitter::emitDrop(const Instr &, NoArg) { keepLoadAlive(pop()); }
+void FunctionEmitter::emitDrop(const Instr &, NoArg) { pop(); }
 
 void FunctionEmitter::emitSelect(const Instr &, NoArg) {
   Value *Cond = B.CreateICmpNE(pop(), ConstantInt::get(MC.I32, 0));

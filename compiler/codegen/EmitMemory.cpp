@@ -55,6 +55,7 @@ Value *FunctionEmitter::loadMemory(llvm::Type *Ty, Value *Addr,
   // the program has it, which costs nothing that -O0 would have gained.
   if (MC.Opts.optLevel == 0 && MC.Opts.boundsChecks == BoundsChecks::Guard)
     L->setVolatile(true);
+  noteLoad(L);
   return L;
 }
 
@@ -65,24 +66,62 @@ void FunctionEmitter::storeMemory(Value *V, Value *Addr, uint64_t Offset) {
   S->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Guest);
 }
 
-/// With guard pages a load traps only if it executes, but LLVM deletes loads
-/// whose value is unused. A dropped value is therefore anchored by an empty
-/// inline asm that takes it: `(drop (i32.load ...))`, the usual way a program
-/// (and the spec tests) probe memory, and `(drop (call $f))` where $f returns
-/// a load, which stays anchored once $f is inlined. A load whose value dies
-/// only after other optimisations can still vanish with guard pages at -O1
-/// and above (at -O0 loads are volatile); explicit checks need no anchor,
-/// since the compare-and-branch stays.
-void FunctionEmitter::keepLoadAlive(Value *V) {
-  if (MC.Opts.boundsChecks != BoundsChecks::Guard || !isa<Instruction>(V) ||
-      M.numMemories() == 0)
+/// With guard pages a load traps only if it executes, but LLVM takes loads
+/// to be free of side effects: it deletes one whose value is unused and moves
+/// one past a branch to a trap block (or a call) when only the other path
+/// uses it, so an out-of-bounds access could trap late or not at all. The
+/// spec wants the trap exactly where the program has the load.
+///
+/// So every loaded value (as integer bits) is added to a per-function sum,
+/// and at each place where a trap or other effect could become observable --
+/// the trap call of each trap block, each call, the return -- the sum is
+/// handed to an empty `asm sideeffect` that LLVM may not delete or move
+/// (it is `memory(none)`, so it is no barrier to other memory optimisation),
+/// and restarts at zero. Every load then has a use on every path to such a
+/// place: it cannot vanish, and cannot sink past it. Unlike wasm2c's pin per
+/// load (an asm each), the sums are plain adds, so loops still vectorise (the
+/// sum is one more reduction). At -O0 loads are volatile instead (cheaper
+/// without mem2reg); explicit mode needs neither: its compare-and-branch
+/// stays where it is.
+void FunctionEmitter::noteLoad(Value *V) {
+  if (MC.Opts.boundsChecks != BoundsChecks::Guard || MC.Opts.optLevel == 0)
     return;
-  llvm::Type *Ty = V->getType();
-  const char *Constraint =
-      Ty->isIntegerTy() || Ty->isPointerTy() ? "r" : "x";
-  auto *AsmTy = FunctionType::get(MC.VoidTy, {Ty}, false);
-  B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, /*hasSideEffects=*/true),
-               {V});
+  unsigned Bits = V->getType()->getPrimitiveSizeInBits();
+  unsigned Slot = Log2_32(Bits) - 3; // 8 -> 0, ..., 128 -> 4
+  AllocaInst *&Sum = LoadSums[Slot];
+  llvm::Type *SumTy = Bits == 128 ? static_cast<llvm::Type *>(
+                                        FixedVectorType::get(MC.I64, 2))
+                                  : IntegerType::get(MC.Ctx, Bits);
+  if (!Sum) {
+    IRBuilder<> EB(EntryBB->getTerminator());
+    Sum = EB.CreateAlloca(SumTy, nullptr, "loadsum");
+    EB.CreateStore(Constant::getNullValue(SumTy), Sum);
+  }
+  V = B.CreateBitCast(V, SumTy);
+  B.CreateStore(B.CreateAdd(B.CreateLoad(SumTy, Sum), V), Sum);
+}
+
+void FunctionEmitter::pinPoint(Instruction *Before) {
+  if (MC.Opts.boundsChecks == BoundsChecks::Guard && MC.Opts.optLevel > 0)
+    PinPoints.push_back(Before);
+}
+
+void FunctionEmitter::pinLoads() {
+  for (AllocaInst *Sum : LoadSums) {
+    if (!Sum)
+      continue;
+    llvm::Type *Ty = Sum->getAllocatedType();
+    auto *AsmTy = FunctionType::get(MC.VoidTy, {Ty}, false);
+    InlineAsm *Pin = InlineAsm::get(AsmTy, "", Ty->isVectorTy() ? "x" : "r",
+                                    /*hasSideEffects=*/true);
+    for (Instruction *At : PinPoints) {
+      IRBuilder<> PB(At);
+      CallInst *C = PB.CreateCall(Pin, {PB.CreateLoad(Ty, Sum)});
+      C->setDoesNotAccessMemory();
+      C->setDoesNotThrow();
+      PB.CreateStore(Constant::getNullValue(Ty), Sum);
+    }
+  }
 }
 
 void FunctionEmitter::emitLoad(const Instr &I, NoArg) {

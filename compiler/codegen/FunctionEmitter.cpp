@@ -115,6 +115,7 @@ void FunctionEmitter::finish() {
     }
   if (HasCalls)
     emitStackCheck();
+  pinLoads();
   // Trap blocks go last, in order of kind, out of the way of the hot path.
   for (BasicBlock *BB : TrapBlocks)
     if (BB)
@@ -177,8 +178,8 @@ BasicBlock *FunctionEmitter::trapBlock(unsigned Kind) {
   if (!TrapBlocks[Kind]) {
     BasicBlock *BB = newBlock("trap");
     IRBuilder<> TB(BB);
-    TB.CreateCall(getBuiltin(*MC.LLModule, Builtin::trap),
-                  {ConstantInt::get(MC.I32, Kind)});
+    pinPoint(TB.CreateCall(getBuiltin(*MC.LLModule, Builtin::trap),
+                           {ConstantInt::get(MC.I32, Kind)}));
     TB.CreateUnreachable();
     TrapBlocks[Kind] = BB;
   }
@@ -209,8 +210,11 @@ LoadInst *FunctionEmitter::loadField(llvm::Type *Ty, Value *Base,
 }
 
 Value *FunctionEmitter::callBuiltin(int Which, ArrayRef<Value *> Args) {
-  return B.CreateCall(getBuiltin(*MC.LLModule, static_cast<Builtin>(Which)),
-                      Args);
+  CallInst *C = B.CreateCall(
+      getBuiltin(*MC.LLModule, static_cast<Builtin>(Which)), Args);
+  if (Which != static_cast<int>(Builtin::sig_equal)) // pure, cannot trap
+    pinPoint(C);
+  return C;
 }
 
 Value *FunctionEmitter::zeroOf(ValType T) {

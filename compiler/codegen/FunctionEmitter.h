@@ -63,6 +63,11 @@ private:
   bool HasCalls = false;    ///< needs the stack-limit check
   std::vector<llvm::BasicBlock *> TrapBlocks; ///< by w2b_trap_kind, lazily
   const std::vector<uint32_t> *BrTargets = nullptr;
+  /// Guard mode: sums of the loaded values not yet pinned, one per access
+  /// width (8, 16, 32, 64 bits as integers, 128 as <2 x i64>), so a
+  /// vectorised loop adds at its own width; created on the first load.
+  llvm::AllocaInst *LoadSums[5] = {};
+  std::vector<llvm::Instruction *> PinPoints;
 
   // --- helpers (FunctionEmitter.cpp) ---
   void emitPrologue();
@@ -167,9 +172,13 @@ private:
   void storeMemory(llvm::Value *V, llvm::Value *Addr, uint64_t Offset);
   llvm::Value *memoryObject();
   llvm::Value *memorySizeBytes();
-  /// Keeps a guest load whose value is discarded from being deleted, so that
-  /// an out-of-bounds access still traps with guard pages.
-  void keepLoadAlive(llvm::Value *V);
+  /// Guard pages at -O1 and above: adds a loaded value to the sum of loads
+  /// not yet pinned (see EmitMemory.cpp).
+  void noteLoad(llvm::Value *V);
+  /// Marks a place where the loads noted so far must have happened: before
+  /// a call, the trap call of a trap block, the return. finish() pins there.
+  void pinPoint(llvm::Instruction *Before);
+  void pinLoads();
   void emitLoad(const Instr &I, Signedness S);
   void emitLoad(const Instr &I, NoArg);
   void emitStore(const Instr &I, NoArg);

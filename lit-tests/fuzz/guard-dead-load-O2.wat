@@ -1,7 +1,7 @@
 ;; tools/fuzz/repros/guard-dead-load.wat at -O2 with guard pages (the default): the
-;; out-of-bounds load is deleted by LLVM, so the trap is lost or comes late.
-;; Known, not fixed (docs/robustness.md): remove XFAIL when it passes.
-;; XFAIL: *
+;; out-of-bounds load used to be deleted by LLVM, and its trap lost.
+;; Fixed by pinning guard-mode loads (codegen/EmitMemory.cpp, backend/LoadPins.cpp);
+;; more cases in lit-tests/trap/guard-load-order.test.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin -O2 %t.wasm -o %t.O2
 ;; RUN: %expect-exit 134 %t.O2 2>&1 | FileCheck %s

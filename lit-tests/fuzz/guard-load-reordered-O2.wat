@@ -1,7 +1,7 @@
 ;; tools/fuzz/repros/guard-load-reordered.wat at -O2 with guard pages (the default): the
-;; out-of-bounds load is moved by LLVM, so the trap is lost or comes late.
-;; Known, not fixed (docs/robustness.md): remove XFAIL when it passes.
-;; XFAIL: *
+;; out-of-bounds load used to be moved by LLVM past the division, whose trap came first.
+;; Fixed by pinning guard-mode loads (codegen/EmitMemory.cpp, backend/LoadPins.cpp);
+;; more cases in lit-tests/trap/guard-load-order.test.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin -O2 %t.wasm -o %t.O2
 ;; RUN: %expect-exit 134 %t.O2 2>&1 | FileCheck %s

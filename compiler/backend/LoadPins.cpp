@@ -1,0 +1,220 @@
+//===- LoadPins.cpp - Final form of guard-mode load pins -------------------===//
+//
+// With guard pages every guest load's value is added to a per-function sum
+// that an empty `asm sideeffect` (memory(none)) takes before each call, in
+// each trap block and at the return (codegen/EmitMemory.cpp). While the IR
+// optimiser runs, that use keeps every load alive and ahead of every trap and
+// call that follows it in the program. Once it is done, most sums have served
+// their purpose and would only cost an add per load (and, for a scalar float,
+// a move to a general register: nbody +35 %):
+//
+//  - A term whose value the code uses anyway (nearly every load) is taken out
+//    of its sum. Nothing after this pass deletes a used load or moves it
+//    across blocks (instruction selection keeps a load that has users, and
+//    chains it before calls in its block; MachineSink never sinks a load
+//    that is not invariant), so it stays where the optimiser left it.
+//  - A scalar float that only a sum uses (a dead load) is pinned on its own,
+//    right where it is defined, in an XMM register.
+//  - A sum left with nothing folds to a constant, and a pin of a constant is
+//    deleted.
+//
+// What is left is a pin per really dead load: the code is what it would be
+// without pins, plus the loads the program asked for.
+//
+//===----------------------------------------------------------------------===//
+#include "LoadPins.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/InstructionSimplify.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+using namespace llvm;
+
+namespace wasm2bin {
+
+static bool isPin(const Instruction &I) {
+  const auto *C = dyn_cast<CallInst>(&I);
+  if (!C || C->arg_size() != 1 || !C->doesNotAccessMemory())
+    return false;
+  const auto *Asm = dyn_cast<InlineAsm>(C->getCalledOperand());
+  return Asm && Asm->getAsmString().empty() && Asm->hasSideEffects();
+}
+
+/// The operands through which an instruction of a sum's web receives terms:
+/// what the vectoriser and instcombine make of `sum + load` chains.
+static SmallVector<unsigned, 2> termOperands(const Instruction &I) {
+  if (isa<PHINode>(I)) {
+    SmallVector<unsigned, 2> All;
+    for (unsigned Op = 0; Op < I.getNumOperands(); ++Op)
+      All.push_back(Op);
+    return All;
+  }
+  switch (I.getOpcode()) {
+  case Instruction::Add:
+  case Instruction::ShuffleVector:
+    return {0, 1};
+  case Instruction::Select:
+    return {1, 2};
+  case Instruction::ExtractElement:
+    return {0};
+  default:
+    break;
+  }
+  if (const auto *II = dyn_cast<IntrinsicInst>(&I))
+    if (II->getIntrinsicID() == Intrinsic::vector_reduce_add)
+      return {0};
+  return {};
+}
+
+/// The instructions of the sums: those that take terms and whose values
+/// reach only pins. (A program's own add can only be among them if
+/// optimisation folded it into a sum and nothing else uses it.)
+static SmallPtrSet<Instruction *, 32> sumsOf(llvm::Function &F) {
+  SmallPtrSet<Instruction *, 32> Sums;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB)
+      if (I.getType()->isIntOrIntVectorTy() && !I.use_empty() &&
+          !termOperands(I).empty())
+        Sums.insert(&I);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Instruction *I : SmallVector<Instruction *, 32>(Sums.begin(),
+                                                         Sums.end()))
+      if (!all_of(I->users(), [&](User *U) {
+            auto *UI = cast<Instruction>(U);
+            return Sums.count(UI) || isPin(*UI);
+          })) {
+        Sums.erase(I);
+        Changed = true;
+      }
+  }
+  return Sums;
+}
+
+/// Whether the code after this pass must keep V where it is: V (through
+/// plain arithmetic in its own block) reaches something that stays in that
+/// block in order -- a store, a call, the block's branch or return, or a phi
+/// that takes it from this block (a loop's running sum). Machine
+/// sinking moves a load together with users that are free to move; a select
+/// may become a branch around the load (CodeGenPrepare, X86 cmov
+/// conversion), so it does not count.
+/// (The sums and their pins are about to go, so they do not count either.)
+static bool isAnchored(const Instruction *V,
+                       const SmallPtrSetImpl<Instruction *> &Sums,
+                       unsigned Depth = 0) {
+  if (Depth > 6)
+    return false;
+  for (const Use &U : V->uses()) {
+    auto *UI = const_cast<Instruction *>(cast<Instruction>(U.getUser()));
+    // A phi's incoming value is used at the end of the incoming block.
+    if (auto *Phi = dyn_cast<PHINode>(UI))
+      if (Phi->getIncomingBlock(U) == V->getParent() && !Sums.count(Phi))
+        return true;
+    if (UI->getParent() != V->getParent() || isa<PHINode>(UI) ||
+        isa<SelectInst>(UI) || Sums.count(UI) || isPin(*UI) ||
+        (isa<BitCastInst>(UI) && all_of(UI->users(), [&](const User *BU) {
+           auto *BI = const_cast<Instruction *>(cast<Instruction>(BU));
+           return Sums.count(BI) || isPin(*BI);
+         })))
+      continue;
+    if (isa<StoreInst>(UI) || isa<CallBase>(UI) || UI->isTerminator())
+      return true;
+    if (!UI->mayHaveSideEffects() && !UI->mayReadFromMemory() &&
+        isAnchored(UI, Sums, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+/// An empty asm taking X in a register, right after X: instruction
+/// selection must then load it there, before anything that follows.
+static void pinInPlace(Instruction *X) {
+  IRBuilder<> B(X->getParent(), isa<PHINode>(X)
+                                    ? X->getParent()->getFirstInsertionPt()
+                                    : std::next(X->getIterator()));
+  llvm::Type *Ty = X->getType();
+  auto *AsmTy = FunctionType::get(B.getVoidTy(), {Ty}, false);
+  const char *Constraint = Ty->isIntegerTy() || Ty->isPointerTy() ? "r" : "x";
+  CallInst *C = B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, true), {X});
+  C->setDoesNotAccessMemory();
+  C->setDoesNotThrow();
+}
+
+/// Takes every term out of the sums: an anchored one needs nothing more,
+/// any other is pinned in place.
+static bool dropTerms(llvm::Function &F) {
+  SmallPtrSet<Instruction *, 32> Sums = sumsOf(F);
+  SmallVector<Instruction *, 32> Consumers(Sums.begin(), Sums.end());
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB)
+      if (isPin(I))
+        Consumers.push_back(&I);
+  SmallPtrSet<Instruction *, 16> Pinned;
+  bool Changed = false;
+  for (Instruction *I : Consumers) {
+    SmallVector<unsigned, 2> Ops = isPin(*I) ? SmallVector<unsigned, 2>{0}
+                                             : termOperands(*I);
+    for (unsigned Op : Ops) {
+      auto *T = dyn_cast<Instruction>(I->getOperand(Op));
+      if (!T || Sums.count(T))
+        continue;
+      auto *BC = dyn_cast<BitCastInst>(T);
+      auto *X = BC ? dyn_cast<Instruction>(BC->getOperand(0)) : T;
+      if (X && !Pinned.count(X) && !isAnchored(X, Sums)) {
+        pinInPlace(X);
+        Pinned.insert(X);
+      }
+      I->setOperand(Op, Constant::getNullValue(T->getType()));
+      if (BC && BC->use_empty())
+        BC->eraseFromParent();
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+/// Folds sums whose terms are gone to constants, and deletes what that
+/// leaves unused.
+static void foldEmptySums(llvm::Function &F) {
+  const SimplifyQuery Q(F.getDataLayout());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (BasicBlock &BB : F)
+      for (Instruction &I : make_early_inc_range(BB))
+        if (I.getType()->isIntOrIntVectorTy() && !termOperands(I).empty())
+          if (Value *V = simplifyInstruction(&I, Q)) {
+            I.replaceAllUsesWith(V);
+            I.eraseFromParent();
+            Changed = true;
+          }
+  }
+}
+
+PreservedAnalyses FinishLoadPinsPass::run(llvm::Function &F,
+                                          FunctionAnalysisManager &) {
+  bool Changed = dropTerms(F);
+  if (Changed)
+    foldEmptySums(F);
+  for (BasicBlock &BB : F)
+    for (Instruction &I : make_early_inc_range(BB))
+      if (isPin(I) && isa<Constant>(cast<CallInst>(I).getArgOperand(0))) {
+        I.eraseFromParent();
+        Changed = true;
+      }
+  for (bool Dead = Changed; Dead;) {
+    Dead = false;
+    for (BasicBlock &BB : F)
+      for (Instruction &I : make_early_inc_range(BB))
+        if (isInstructionTriviallyDead(&I)) {
+          I.eraseFromParent();
+          Dead = true;
+        }
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace wasm2bin
