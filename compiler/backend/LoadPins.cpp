@@ -30,6 +30,7 @@
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 using namespace llvm;
@@ -130,18 +131,48 @@ static bool isAnchored(const Instruction *V,
   return false;
 }
 
-/// An empty asm taking X in a register, right after X: instruction
-/// selection must then load it there, before anything that follows.
+static void emitPin(IRBuilder<> &B, Value *V, const char *Constraint) {
+  auto *AsmTy = FunctionType::get(B.getVoidTy(), {V->getType()}, false);
+  CallInst *C = B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, true), {V});
+  C->setDoesNotAccessMemory();
+  C->setDoesNotThrow();
+}
+
+/// Empty asms taking X in registers, right after X: instruction selection
+/// must then load it there, before anything that follows. X may be any
+/// first-class type the optimiser made of a load (a <2 x i32> or <4 x i64>
+/// from the vectoriser, an i24 from instcombine): scalars and vectors up to
+/// 64 bits go as one general register, 128-bit pieces as XMM registers.
 static void pinInPlace(Instruction *X) {
   IRBuilder<> B(X->getParent(), isa<PHINode>(X)
                                     ? X->getParent()->getFirstInsertionPt()
                                     : std::next(X->getIterator()));
   llvm::Type *Ty = X->getType();
-  auto *AsmTy = FunctionType::get(B.getVoidTy(), {Ty}, false);
-  const char *Constraint = Ty->isIntegerTy() || Ty->isPointerTy() ? "r" : "x";
-  CallInst *C = B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, true), {X});
-  C->setDoesNotAccessMemory();
-  C->setDoesNotThrow();
+  const DataLayout &DL = X->getModule()->getDataLayout();
+  uint64_t Bits = DL.getTypeSizeInBits(Ty).getFixedValue();
+  if (Ty->isFloatTy() || Ty->isDoubleTy())
+    return emitPin(B, X, "x");
+  if (Ty->isPointerTy())
+    return emitPin(B, X, "r");
+  Value *V = X;
+  if (Bits <= 64) {
+    V = B.CreateBitCast(V, B.getIntNTy(Bits));
+    if (Bits != 8 && Bits != 16 && Bits != 32 && Bits != 64)
+      V = B.CreateZExt(V, B.getInt64Ty());
+    return emitPin(B, V, "r");
+  }
+  // Wider: 128-bit pieces (the last one zero-extended).
+  uint64_t Pieces = (Bits + 127) / 128;
+  if (Bits % 128) {
+    V = B.CreateBitCast(V, B.getIntNTy(Bits));
+    V = B.CreateZExt(V, B.getIntNTy(Pieces * 128));
+  }
+  V = B.CreateBitCast(V, FixedVectorType::get(B.getInt64Ty(), Pieces * 2));
+  if (Pieces == 1)
+    return emitPin(B, V, "x");
+  for (uint64_t P = 0; P < Pieces; ++P)
+    emitPin(B,
+            B.CreateShuffleVector(V, {int(2 * P), int(2 * P + 1)}), "x");
 }
 
 /// Takes every term out of the sums: an anchored one needs nothing more,

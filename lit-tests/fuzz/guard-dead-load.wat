@@ -4,8 +4,8 @@
 ;; `return`, and at -O0 too for `return` (instruction selection drops unused
 ;; loads), until loads became volatile at -O0. Repro and analysis:
 ;; tools/fuzz/repros/guard-dead-load.wat. Here the load must trap at -O0 and
-;; with explicit checks (before the fix, -O0 exited 7); -O2 with guard pages
-;; is still wrong: guard-dead-load-O2.wat (XFAIL).
+;; with explicit checks (before the fix, -O0 exited 7); -O2 with guard pages,
+;; fixed since by pinned loads: guard-dead-load-O2.wat.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin -O2 --bounds-checks=explicit %t.wasm -o %t.explicit
 ;; RUN: %expect-exit 134 %t.explicit 2>&1 | FileCheck %s

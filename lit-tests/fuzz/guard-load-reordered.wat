@@ -2,8 +2,8 @@
 ;; load was moved below a later division by zero, which then trapped first.
 ;; Repro and analysis: tools/fuzz/repros/guard-load-reordered.wat.
 ;; At -O0 (loads are volatile in guard mode) and with explicit checks the trap
-;; happens; -O2 with guard pages is still wrong: see
-;; guard-load-reordered-O2.wat (XFAIL).
+;; happens; -O2 with guard pages (fixed since by pinned loads): see
+;; guard-load-reordered-O2.wat.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin -O2 --bounds-checks=explicit %t.wasm -o %t.explicit
 ;; RUN: %expect-exit 134 %t.explicit 2>&1 | FileCheck %s

@@ -97,17 +97,10 @@ REF_TRAP_PATTERNS = [
 # reference's outcomes of the export where the first difference is and of
 # the export before it), repro). Remove an entry when its bug is fixed (its
 # XFAIL test in lit-tests/fuzz/ then starts passing).
-def _memory_trap(outcome):
-    return outcome is not None and outcome[0] == "trap" and outcome[1] == "memory"
-
-
 KNOWN_ISSUES = [
-    # An out-of-bounds load deleted or moved past other side effects (-O2): the export itself differs, or the state it leaves (seen
-    # by the next one).
-    # -O0 is exact since its guard-mode loads are volatile.
-    ("guard-load", lambda cfg, here, before: cfg == "O2-guard" and
-     (_memory_trap(here) or _memory_trap(before)),
-     "tools/fuzz/repros/guard-dead-load.wat, guard-load-reordered.wat"),
+    # Empty: the guard-mode loads that -O2 could delete or move past a trap
+    # (tools/fuzz/repros/guard-*.wat) are pinned since; their tests are
+    # lit-tests/fuzz/guard-*-O2.wat and lit-tests/trap/guard-load-order.test.
 ]
 
 

@@ -1,3 +1,7 @@
+;; FIXED (2026-12-05): guard-mode loads are pinned (codegen/EmitMemory.cpp,
+;; backend/LoadPins.cpp); both functions now trap at every -O level. Kept as
+;; the record of what the fuzzer found.
+;;
 ;; Guard-page bounds checks: an out-of-bounds load whose value ends up unused
 ;; is deleted, and its trap with it. Found by diff_fuzz.py (Binaryen -ttf
 ;; modules: hashMemory's loads on a path that returns a constant, seed 3 of
@@ -22,7 +26,7 @@
 ;; by br/return, ...) still disappears. wasm2c's guard-page mode pins every
 ;; load (FORCE_READ: an empty asm using the value), which also fixes
 ;; tools/fuzz/repros/guard-load-reordered.wat.
-;; Regression test: lit-tests/fuzz/guard-dead-load-O2.wat (XFAIL until fixed).
+;; Regression test: lit-tests/fuzz/guard-dead-load-O2.wat (passes since the fix).
 (module
   (memory 1)
   (func $dead_local
