@@ -28,6 +28,7 @@
 #include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InlineAsm.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -96,14 +97,122 @@ static SmallPtrSet<Instruction *, 32> sumsOf(llvm::Function &F) {
   return Sums;
 }
 
-/// Whether the code after this pass must keep V where it is: V (through
-/// plain arithmetic in its own block) reaches something that stays in that
-/// block in order -- a store, a call, the block's branch or return, or a phi
-/// that takes it from this block (a loop's running sum). Machine
-/// sinking moves a load together with users that are free to move; a select
-/// may become a branch around the load (CodeGenPrepare, X86 cmov
-/// conversion), so it does not count.
-/// (The sums and their pins are about to go, so they do not count either.)
+/// Whether every bit of V's result is needed by I when all of I's are (or
+/// I's result does not matter, as for a store's or call's operand). An op
+/// that needs only the low bits of V (trunc, and with a mask, shl, a lane
+/// extract or shuffle) lets instruction selection narrow the load to them,
+/// and a narrower load can miss the last bytes: the ones out of bounds.
+static bool needsAllBits(const Instruction *I) {
+  switch (I->getOpcode()) {
+  case Instruction::Or:
+  case Instruction::Xor:
+    // `store (or (load p), C), p` may become a narrower read-modify-write
+    // of only the bytes C changes.
+    return !isa<Constant>(I->getOperand(0)) && !isa<Constant>(I->getOperand(1));
+  case Instruction::Add:
+  case Instruction::Sub:
+  case Instruction::Mul:
+  case Instruction::UDiv:
+  case Instruction::SDiv:
+  case Instruction::URem:
+  case Instruction::SRem:
+  case Instruction::ZExt:
+  case Instruction::SExt:
+  case Instruction::BitCast:
+  case Instruction::FNeg:
+  case Instruction::FAdd:
+  case Instruction::FSub:
+  case Instruction::FMul:
+  case Instruction::FDiv:
+  case Instruction::FRem:
+  case Instruction::FCmp:
+  case Instruction::ICmp:
+  case Instruction::FPToSI:
+  case Instruction::FPToUI:
+  case Instruction::SIToFP:
+  case Instruction::UIToFP:
+  case Instruction::FPExt:
+  case Instruction::FPTrunc:
+  case Instruction::GetElementPtr:
+    return true;
+  default:
+    break;
+  }
+  if (const auto *II = dyn_cast<IntrinsicInst>(I))
+    switch (II->getIntrinsicID()) {
+    case Intrinsic::bswap:
+    case Intrinsic::ctpop:
+    case Intrinsic::ctlz:
+    case Intrinsic::cttz:
+    case Intrinsic::abs:
+    case Intrinsic::smin:
+    case Intrinsic::smax:
+    case Intrinsic::umin:
+    case Intrinsic::umax:
+    case Intrinsic::sqrt:
+    case Intrinsic::fabs:
+    case Intrinsic::fma:
+    case Intrinsic::fmuladd:
+    case Intrinsic::minnum:
+    case Intrinsic::maxnum:
+    case Intrinsic::minimum:
+    case Intrinsic::maximum:
+    case Intrinsic::floor:
+    case Intrinsic::ceil:
+    case Intrinsic::trunc:
+    case Intrinsic::rint:
+    case Intrinsic::nearbyint:
+    case Intrinsic::roundeven:
+    case Intrinsic::fptosi_sat:
+    case Intrinsic::fptoui_sat:
+      return true;
+    default:
+      break;
+    }
+  return false;
+}
+
+/// Where control ends up from BB through blocks that only branch on (or
+/// hold pins and sums, which are about to go).
+static const BasicBlock *destination(const BasicBlock *BB,
+                                     const SmallPtrSetImpl<Instruction *> &Sums) {
+  for (unsigned Steps = 0; Steps < 8; ++Steps) {
+    const auto *Br = dyn_cast<BranchInst>(BB->getTerminator());
+    if (!Br || Br->isConditional() || isa<PHINode>(BB->front()))
+      break;
+    bool OnlyBranches = true;
+    for (const Instruction &I : *BB)
+      if (&I != Br && !isPin(I) &&
+          !Sums.count(const_cast<Instruction *>(&I)))
+        OnlyBranches = false;
+    if (!OnlyBranches)
+      break;
+    BB = Br->getSuccessor(0);
+  }
+  return BB;
+}
+
+/// Whether a terminator's operand decides anything: a conditional branch
+/// whose ways meet again before doing anything is folded away, and with it
+/// the load that fed its condition.
+static bool branchMatters(const Instruction *T,
+                          const SmallPtrSetImpl<Instruction *> &Sums) {
+  if (isa<ReturnInst>(T))
+    return true;
+  SmallPtrSet<const BasicBlock *, 4> Dests;
+  for (const BasicBlock *Succ : successors(T))
+    Dests.insert(destination(Succ, Sums));
+  return Dests.size() > 1;
+}
+
+/// Whether the code after this pass must load all of V, where it is: V
+/// (through ops that need all its bits, in its own block) reaches something
+/// that stays in that block in order -- a store, a call, the block's branch
+/// or return, or a phi that takes it from this block (a loop's running sum).
+/// Machine sinking moves a load together with users that are free to move;
+/// a select may become a branch around the load (CodeGenPrepare, X86 cmov
+/// conversion); an op that needs only some bits lets the load shrink. None
+/// of those count. (Nor do the sums and their pins, which are about to go.)
 static bool isAnchored(const Instruction *V,
                        const SmallPtrSetImpl<Instruction *> &Sums,
                        unsigned Depth = 0) {
@@ -111,21 +220,21 @@ static bool isAnchored(const Instruction *V,
     return false;
   for (const Use &U : V->uses()) {
     auto *UI = const_cast<Instruction *>(cast<Instruction>(U.getUser()));
-    // A phi's incoming value is used at the end of the incoming block.
-    if (auto *Phi = dyn_cast<PHINode>(UI))
-      if (Phi->getIncomingBlock(U) == V->getParent() && !Sums.count(Phi))
-        return true;
-    if (UI->getParent() != V->getParent() || isa<PHINode>(UI) ||
-        isa<SelectInst>(UI) || Sums.count(UI) || isPin(*UI) ||
-        (isa<BitCastInst>(UI) && all_of(UI->users(), [&](const User *BU) {
-           auto *BI = const_cast<Instruction *>(cast<Instruction>(BU));
-           return Sums.count(BI) || isPin(*BI);
-         })))
+    if (Sums.count(UI) || isPin(*UI))
       continue;
-    if (isa<StoreInst>(UI) || isa<CallBase>(UI) || UI->isTerminator())
+    // A phi's incoming value is used at the end of the incoming block.
+    if (auto *Phi = dyn_cast<PHINode>(UI)) {
+      if (Phi->getIncomingBlock(U) == V->getParent())
+        return true;
+      continue;
+    }
+    if (UI->getParent() != V->getParent())
+      continue;
+    if (isa<StoreInst>(UI) || (UI->isTerminator() && branchMatters(UI, Sums)) ||
+        (isa<CallBase>(UI) && !isa<IntrinsicInst>(UI)))
       return true;
-    if (!UI->mayHaveSideEffects() && !UI->mayReadFromMemory() &&
-        isAnchored(UI, Sums, Depth + 1))
+    if (needsAllBits(UI) && !UI->mayHaveSideEffects() &&
+        !UI->mayReadFromMemory() && isAnchored(UI, Sums, Depth + 1))
       return true;
   }
   return false;
