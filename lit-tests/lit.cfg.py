@@ -8,6 +8,8 @@
 #   %examples    build/examples (the .wasm files built from examples/)
 #   %expect-exit N cmd  succeeds iff cmd exits with status N
 #   FileCheck, not, count from LLVM 19
+# Features: node, fuzz-tools (wasm-opt, wasm-interp and clang-19 for
+# tools/fuzz/diff_fuzz.py --check)
 import os
 import lit.formats
 
@@ -36,3 +38,7 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 
 if config.node:
     config.available_features.add("node")
+# tools/fuzz/diff_fuzz.py --check: Binaryen, wabt's interpreter, clang-19.
+import shutil
+if all(shutil.which(t) for t in ("wasm-opt", "wasm-interp", "clang-19")):
+    config.available_features.add("fuzz-tools")
