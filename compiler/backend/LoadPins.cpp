@@ -97,13 +97,18 @@ static SmallPtrSet<Instruction *, 32> sumsOf(llvm::Function &F) {
   return Sums;
 }
 
-/// Whether every bit of V's result is needed by I when all of I's are (or
-/// I's result does not matter, as for a store's or call's operand). An op
-/// that needs only the low bits of V (trunc, and with a mask, shl, a lane
-/// extract or shuffle) lets instruction selection narrow the load to them,
-/// and a narrower load can miss the last bytes: the ones out of bounds.
-static bool needsAllBits(const Instruction *I) {
+/// Whether I, when all of its result's bits are needed, needs every bit of
+/// its operand OpNo that a narrower load could drop: the high bytes. An op
+/// that needs only the low bits (trunc, and with a mask, shl, a lane extract
+/// or shuffle) lets instruction selection narrow the load to them, and the
+/// narrower load can miss the last bytes: the ones out of bounds.
+static bool needsAllBits(const Instruction *I, unsigned OpNo) {
   switch (I->getOpcode()) {
+  case Instruction::LShr:
+  case Instruction::AShr:
+    // Needs the high bits only: a narrower load keeps the last bytes, so
+    // still traps where the whole one would.
+    return OpNo == 0 && isa<Constant>(I->getOperand(1));
   case Instruction::Or:
   case Instruction::Xor:
     // `store (or (load p), C), p` may become a narrower read-modify-write
@@ -166,6 +171,9 @@ static bool needsAllBits(const Instruction *I) {
     case Intrinsic::fptosi_sat:
     case Intrinsic::fptoui_sat:
       return true;
+    case Intrinsic::fshl: // a rotate
+    case Intrinsic::fshr:
+      return OpNo < 2 && II->getArgOperand(0) == II->getArgOperand(1);
     default:
       break;
     }
@@ -233,7 +241,7 @@ static bool isAnchored(const Instruction *V,
     if (isa<StoreInst>(UI) || (UI->isTerminator() && branchMatters(UI, Sums)) ||
         (isa<CallBase>(UI) && !isa<IntrinsicInst>(UI)))
       return true;
-    if (needsAllBits(UI) && !UI->mayHaveSideEffects() &&
+    if (needsAllBits(UI, U.getOperandNo()) && !UI->mayHaveSideEffects() &&
         !UI->mayReadFromMemory() && isAnchored(UI, Sums, Depth + 1))
       return true;
   }
