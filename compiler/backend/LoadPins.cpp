@@ -38,13 +38,24 @@ using namespace llvm;
 
 namespace wasm2bin {
 
-static bool isPin(const Instruction &I) {
+CallInst *createLoadPin(IRBuilderBase &B, Value *V) {
+  llvm::Type *Ty = V->getType();
+  const char *Constraint = Ty->isIntegerTy() || Ty->isPointerTy() ? "r" : "x";
+  auto *AsmTy = FunctionType::get(B.getVoidTy(), {Ty}, false);
+  CallInst *C = B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, true), {V});
+  C->setDoesNotAccessMemory();
+  C->setDoesNotThrow();
+  return C;
+}
+
+bool isLoadPin(const Instruction &I) {
   const auto *C = dyn_cast<CallInst>(&I);
   if (!C || C->arg_size() != 1 || !C->doesNotAccessMemory())
     return false;
   const auto *Asm = dyn_cast<InlineAsm>(C->getCalledOperand());
   return Asm && Asm->getAsmString().empty() && Asm->hasSideEffects();
 }
+
 
 /// The operands through which an instruction of a sum's web receives terms:
 /// what the vectoriser and instcombine make of `sum + load` chains.
@@ -88,7 +99,7 @@ static SmallPtrSet<Instruction *, 32> sumsOf(llvm::Function &F) {
                                                          Sums.end()))
       if (!all_of(I->users(), [&](User *U) {
             auto *UI = cast<Instruction>(U);
-            return Sums.count(UI) || isPin(*UI);
+            return Sums.count(UI) || isLoadPin(*UI);
           })) {
         Sums.erase(I);
         Changed = true;
@@ -190,7 +201,7 @@ static const BasicBlock *destination(const BasicBlock *BB,
       break;
     bool OnlyBranches = true;
     for (const Instruction &I : *BB)
-      if (&I != Br && !isPin(I) &&
+      if (&I != Br && !isLoadPin(I) &&
           !Sums.count(const_cast<Instruction *>(&I)))
         OnlyBranches = false;
     if (!OnlyBranches)
@@ -228,7 +239,7 @@ static bool isAnchored(const Instruction *V,
     return false;
   for (const Use &U : V->uses()) {
     auto *UI = const_cast<Instruction *>(cast<Instruction>(U.getUser()));
-    if (Sums.count(UI) || isPin(*UI))
+    if (Sums.count(UI) || isLoadPin(*UI))
       continue;
     // A phi's incoming value is used at the end of the incoming block.
     if (auto *Phi = dyn_cast<PHINode>(UI)) {
@@ -248,13 +259,6 @@ static bool isAnchored(const Instruction *V,
   return false;
 }
 
-static void emitPin(IRBuilder<> &B, Value *V, const char *Constraint) {
-  auto *AsmTy = FunctionType::get(B.getVoidTy(), {V->getType()}, false);
-  CallInst *C = B.CreateCall(InlineAsm::get(AsmTy, "", Constraint, true), {V});
-  C->setDoesNotAccessMemory();
-  C->setDoesNotThrow();
-}
-
 /// Empty asms taking X in registers, right after X: instruction selection
 /// must then load it there, before anything that follows. X may be any
 /// first-class type the optimiser made of a load (a <2 x i32> or <4 x i64>
@@ -267,16 +271,17 @@ static void pinInPlace(Instruction *X) {
   llvm::Type *Ty = X->getType();
   const DataLayout &DL = X->getModule()->getDataLayout();
   uint64_t Bits = DL.getTypeSizeInBits(Ty).getFixedValue();
-  if (Ty->isFloatTy() || Ty->isDoubleTy())
-    return emitPin(B, X, "x");
-  if (Ty->isPointerTy())
-    return emitPin(B, X, "r");
+  if (Ty->isFloatTy() || Ty->isDoubleTy() || Ty->isPointerTy()) {
+    createLoadPin(B, X);
+    return;
+  }
   Value *V = X;
   if (Bits <= 64) {
     V = B.CreateBitCast(V, B.getIntNTy(Bits));
     if (Bits != 8 && Bits != 16 && Bits != 32 && Bits != 64)
       V = B.CreateZExt(V, B.getInt64Ty());
-    return emitPin(B, V, "r");
+    createLoadPin(B, V);
+    return;
   }
   // Wider: 128-bit pieces (the last one zero-extended).
   uint64_t Pieces = (Bits + 127) / 128;
@@ -285,11 +290,12 @@ static void pinInPlace(Instruction *X) {
     V = B.CreateZExt(V, B.getIntNTy(Pieces * 128));
   }
   V = B.CreateBitCast(V, FixedVectorType::get(B.getInt64Ty(), Pieces * 2));
-  if (Pieces == 1)
-    return emitPin(B, V, "x");
+  if (Pieces == 1) {
+    createLoadPin(B, V);
+    return;
+  }
   for (uint64_t P = 0; P < Pieces; ++P)
-    emitPin(B,
-            B.CreateShuffleVector(V, {int(2 * P), int(2 * P + 1)}), "x");
+    createLoadPin(B, B.CreateShuffleVector(V, {int(2 * P), int(2 * P + 1)}));
 }
 
 /// Takes every term out of the sums: an anchored one needs nothing more,
@@ -299,12 +305,12 @@ static bool dropTerms(llvm::Function &F) {
   SmallVector<Instruction *, 32> Consumers(Sums.begin(), Sums.end());
   for (BasicBlock &BB : F)
     for (Instruction &I : BB)
-      if (isPin(I))
+      if (isLoadPin(I))
         Consumers.push_back(&I);
   SmallPtrSet<Instruction *, 16> Pinned;
   bool Changed = false;
   for (Instruction *I : Consumers) {
-    SmallVector<unsigned, 2> Ops = isPin(*I) ? SmallVector<unsigned, 2>{0}
+    SmallVector<unsigned, 2> Ops = isLoadPin(*I) ? SmallVector<unsigned, 2>{0}
                                              : termOperands(*I);
     for (unsigned Op : Ops) {
       auto *T = dyn_cast<Instruction>(I->getOperand(Op));
@@ -349,14 +355,15 @@ PreservedAnalyses FinishLoadPinsPass::run(llvm::Function &F,
     foldEmptySums(F);
   for (BasicBlock &BB : F)
     for (Instruction &I : make_early_inc_range(BB))
-      if (isPin(I) && isa<Constant>(cast<CallInst>(I).getArgOperand(0))) {
+      if (isLoadPin(I) && isa<Constant>(cast<CallInst>(I).getArgOperand(0))) {
         I.eraseFromParent();
         Changed = true;
       }
+  // Backwards, so that a dead chain goes in one sweep (users come first).
   for (bool Dead = Changed; Dead;) {
     Dead = false;
-    for (BasicBlock &BB : F)
-      for (Instruction &I : make_early_inc_range(BB))
+    for (BasicBlock &BB : reverse(F))
+      for (Instruction &I : make_early_inc_range(reverse(BB)))
         if (isInstructionTriviallyDead(&I)) {
           I.eraseFromParent();
           Dead = true;

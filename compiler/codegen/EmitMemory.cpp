@@ -10,10 +10,10 @@
 #include "FunctionEmitter.h"
 
 #include "Builtins.h"
+#include "../backend/LoadPins.h"
 
 #include "abi.h"
 
-#include "llvm/IR/InlineAsm.h"
 
 using namespace llvm;
 
@@ -83,8 +83,12 @@ void FunctionEmitter::storeMemory(Value *V, Value *Addr, uint64_t Offset) {
 /// sum is one more reduction). At -O0 loads are volatile instead (cheaper
 /// without mem2reg); explicit mode needs neither: its compare-and-branch
 /// stays where it is.
+bool FunctionEmitter::pinsLoads() const {
+  return MC.Opts.boundsChecks == BoundsChecks::Guard && MC.Opts.optLevel > 0;
+}
+
 void FunctionEmitter::noteLoad(Value *V) {
-  if (MC.Opts.boundsChecks != BoundsChecks::Guard || MC.Opts.optLevel == 0)
+  if (!pinsLoads())
     return;
   unsigned Bits = V->getType()->getPrimitiveSizeInBits();
   unsigned Slot = Log2_32(Bits) - 3; // 8 -> 0, ..., 128 -> 4
@@ -102,7 +106,7 @@ void FunctionEmitter::noteLoad(Value *V) {
 }
 
 void FunctionEmitter::pinPoint(Instruction *Before) {
-  if (MC.Opts.boundsChecks == BoundsChecks::Guard && MC.Opts.optLevel > 0)
+  if (pinsLoads())
     PinPoints.push_back(Before);
 }
 
@@ -111,14 +115,9 @@ void FunctionEmitter::pinLoads() {
     if (!Sum)
       continue;
     llvm::Type *Ty = Sum->getAllocatedType();
-    auto *AsmTy = FunctionType::get(MC.VoidTy, {Ty}, false);
-    InlineAsm *Pin = InlineAsm::get(AsmTy, "", Ty->isVectorTy() ? "x" : "r",
-                                    /*hasSideEffects=*/true);
     for (Instruction *At : PinPoints) {
       IRBuilder<> PB(At);
-      CallInst *C = PB.CreateCall(Pin, {PB.CreateLoad(Ty, Sum)});
-      C->setDoesNotAccessMemory();
-      C->setDoesNotThrow();
+      createLoadPin(PB, PB.CreateLoad(Ty, Sum));
       PB.CreateStore(Constant::getNullValue(Ty), Sum);
     }
   }

@@ -172,6 +172,8 @@ private:
   void storeMemory(llvm::Value *V, llvm::Value *Addr, uint64_t Offset);
   llvm::Value *memoryObject();
   llvm::Value *memorySizeBytes();
+  /// Guard pages above -O0 pin loads (at -O0 they are volatile instead).
+  bool pinsLoads() const;
   /// Guard pages at -O1 and above: adds a loaded value to the sum of loads
   /// not yet pinned (see EmitMemory.cpp).
   void noteLoad(llvm::Value *V);
