@@ -119,6 +119,14 @@ bool descriptorIsSane(const w2b_module *m) {
             8) ||
       !fits(l.dropped, uint64_t(m->num_elems) + m->num_datas, 1))
     return false;
+  // Generated code addresses a table of fixed size at the offset the compiler
+  // computed (0: not relied on); it must be where this runtime puts it.
+  size_t at = ownTablesOffset(m);
+  for (uint32_t j = 0; j < m->num_tables - m->num_imported_tables; ++j) {
+    if (m->tables[j].offset && m->tables[j].offset != at)
+      return false;
+    at += tableStorageSize(m->tables[j].limits);
+  }
   uint32_t counts[4] = {0, 0, 0, 0};
   for (uint32_t i = 0; i < m->num_imports; ++i) {
     if (m->imports[i].kind > W2B_EXTERN_GLOBAL)

@@ -16,7 +16,7 @@ namespace w2b {
 namespace {
 
 // A resource limit, not a Wasm one: table.grow beyond it fails with -1.
-constexpr uint32_t kMaxTableElems = 10000000;
+constexpr uint32_t kMaxTableElems = W2B_MAX_TABLE_ELEMS;
 
 bool inBounds(uint64_t start, uint64_t n, uint64_t size) {
   return start <= size && n <= size - start;
@@ -31,7 +31,8 @@ w2b_table *tableAt(w2b_instance *inst, uint32_t index) {
 } // namespace
 
 // Initial elements live right after the w2b_table; growing moves them to
-// pages of their own.
+// pages of their own. (The compiler mirrors this layout in
+// InstanceLayout::compute and relies on it for tables of fixed size.)
 void **inlineElems(w2b_table *table) {
   return reinterpret_cast<void **>(table + 1);
 }

@@ -177,6 +177,11 @@ typedef struct w2b_func_desc {
 typedef struct w2b_table_desc {
   uint8_t elem_type;
   w2b_limits limits;
+  /* Where instantiation places this table (its w2b_table, then its initial
+   * elements), from the start of the instance, as the compiler computed it;
+   * 0 if the generated code does not rely on it. Code for a table of fixed
+   * size addresses its elements at this constant offset. */
+  uint32_t offset;
 } w2b_table_desc;
 
 typedef struct w2b_global_desc {
@@ -288,6 +293,10 @@ extern __thread uintptr_t w2b_stack_limit;
 #define W2B_OFFSET_FUNCREF_ENV 16
 #define W2B_SIZEOF_FUNCREF 32
 #define W2B_SIZEOF_VALUE 16
+#define W2B_SIZEOF_TABLE 24
+/* Tables up to this many elements keep their initial elements in the
+ * instance; table.grow fails beyond it (a resource limit, not a Wasm one). */
+#define W2B_MAX_TABLE_ELEMS 10000000u
 
 #if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L)
 #ifdef __cplusplus
@@ -307,6 +316,7 @@ W2B_STATIC_ASSERT(offsetof(w2b_funcref, code) == W2B_OFFSET_FUNCREF_CODE, "abi")
 W2B_STATIC_ASSERT(offsetof(w2b_funcref, env) == W2B_OFFSET_FUNCREF_ENV, "abi");
 W2B_STATIC_ASSERT(sizeof(w2b_funcref) == W2B_SIZEOF_FUNCREF, "abi");
 W2B_STATIC_ASSERT(sizeof(w2b_value) == W2B_SIZEOF_VALUE, "abi");
+W2B_STATIC_ASSERT(sizeof(w2b_table) == W2B_SIZEOF_TABLE, "abi");
 #endif
 
 #ifdef __cplusplus

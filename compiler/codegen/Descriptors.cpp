@@ -139,10 +139,12 @@ Constant *DescriptorBuilder::funcs() {
 
 Constant *DescriptorBuilder::tables() {
   std::vector<Constant *> Out;
-  for (const TableType &T : MC.Wasm.tables)
+  for (size_t J = 0; J < MC.Wasm.tables.size(); ++J) {
+    const TableType &T = MC.Wasm.tables[J];
     Out.push_back(ConstantStruct::get(
-        A.TableDesc,
-        {i8(static_cast<uint8_t>(T.elem)), limits(T.limits, UINT32_MAX)}));
+        A.TableDesc, {i8(static_cast<uint8_t>(T.elem)),
+                      limits(T.limits, UINT32_MAX), i32(MC.Layout.ownTables[J])}));
+  }
   return array(A.TableDesc, Out, "w2b.tables");
 }
 

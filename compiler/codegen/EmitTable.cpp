@@ -30,12 +30,29 @@ Value *FunctionEmitter::tableSize(uint32_t TableIdx, Value *Table) {
                    MC.Tbaa.Table);
 }
 
+/// A defined table of fixed size keeps its elements inside the instance, right
+/// after its w2b_table, for as long as the instance lives (table.grow cannot
+/// move them): they are at a constant offset from the instance pointer, so
+/// call_indirect needs no load to find them (like wasm2c's tables inside its
+/// instance struct).
+Value *FunctionEmitter::constantTableElements(uint32_t TableIdx) {
+  if (TableIdx < M.numImportedTables || !isFixedSize(M.tableType(TableIdx)))
+    return nullptr;
+  uint32_t Off = MC.Layout.ownTables[TableIdx - M.numImportedTables];
+  if (!Off)
+    return nullptr;
+  return B.CreateConstInBoundsGEP1_64(MC.I8, Instance,
+                                      Off + abi::TableHeaderSize);
+}
+
 Value *FunctionEmitter::tableElementAddr(uint32_t TableIdx, Value *Index,
                                          unsigned Kind) {
-  Value *Table = tablePtr(TableIdx);
+  Value *Elems = constantTableElements(TableIdx);
+  Value *Table = Elems ? nullptr : tablePtr(TableIdx);
   trapIf(B.CreateICmpUGE(Index, tableSize(TableIdx, Table)), Kind);
-  Value *Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table,
-                           /*Invariant=*/isFixedSize(M.tableType(TableIdx)));
+  if (!Elems)
+    Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table,
+                      /*Invariant=*/isFixedSize(M.tableType(TableIdx)));
   return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64));
 }
 

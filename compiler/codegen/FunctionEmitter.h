@@ -196,6 +196,9 @@ private:
   /// Its current size: a constant when max == min; Table is tablePtr's
   /// value when the caller has it already.
   llvm::Value *tableSize(uint32_t TableIdx, llvm::Value *Table = nullptr);
+  /// table->elems as a constant offset from the instance, for a defined table
+  /// of fixed size; null for other tables (their elems must be loaded).
+  llvm::Value *constantTableElements(uint32_t TableIdx);
   /// &table->elems[Index] after a bounds check (trap `Kind` if outside).
   llvm::Value *tableElementAddr(uint32_t TableIdx, llvm::Value *Index,
                                 unsigned Kind);

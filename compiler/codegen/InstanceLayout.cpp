@@ -23,6 +23,8 @@ static_assert(abi::FuncRefCode == W2B_OFFSET_FUNCREF_CODE, "abi.h");
 static_assert(abi::FuncRefEnv == W2B_OFFSET_FUNCREF_ENV, "abi.h");
 static_assert(abi::FuncRefSize == sizeof(w2b_funcref), "abi.h");
 static_assert(abi::ValueSize == sizeof(w2b_value), "abi.h");
+static_assert(abi::TableHeaderSize == sizeof(w2b_table), "abi.h");
+static_assert(abi::MaxTableElems == W2B_MAX_TABLE_ELEMS, "abi.h");
 
 static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
 
@@ -43,6 +45,16 @@ InstanceLayout InstanceLayout::compute(const Module &M) {
   L.dropped = Off;
   Off += M.elems.size() + M.datas.size();
   L.size = alignTo(Off, 16);
+  // Instantiation allocates the tail, then a funcref per imported function,
+  // then each defined table with its initial elements (Instance.cpp).
+  uint64_t At = L.size + uint64_t(abi::FuncRefSize) * M.numImportedFuncs;
+  for (const TableType &T : M.tables) {
+    uint64_t Elems = T.limits.min <= abi::MaxTableElems ? T.limits.min : 0;
+    L.ownTables.push_back(At + abi::TableHeaderSize + 8 * Elems < INT32_MAX
+                              ? static_cast<uint32_t>(At)
+                              : 0);
+    At += abi::TableHeaderSize + 8 * Elems;
+  }
   return L;
 }
 
@@ -56,7 +68,7 @@ AbiTypes::AbiTypes(LLVMContext &Ctx) {
       Ctx, {Ptr, Ptr, I8, I8, I8, Limits, Ptr, Ptr, Ptr, Ptr},
       "w2b_import_desc");
   FuncDesc = StructType::create(Ctx, {Ptr, Ptr, Ptr}, "w2b_func_desc");
-  TableDesc = StructType::create(Ctx, {I8, Limits}, "w2b_table_desc");
+  TableDesc = StructType::create(Ctx, {I8, Limits, I32}, "w2b_table_desc");
   GlobalDesc = StructType::create(Ctx, {I8, I8, ConstExpr}, "w2b_global_desc");
   ExportDesc =
       StructType::create(Ctx, {Ptr, I8, I32, I32}, "w2b_export_desc");

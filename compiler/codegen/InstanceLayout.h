@@ -13,6 +13,7 @@
 #include "wasm2bin/Module.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace llvm {
 class LLVMContext;
@@ -30,6 +31,11 @@ struct InstanceLayout {
   uint32_t ownGlobals = 0;      ///< w2b_value [numDefinedGlobals]
   uint32_t dropped = 0;         ///< uint8_t [numElems + numDatas]
   uint32_t size = 0;
+  /// Per defined table: where instantiation puts its w2b_table, its initial
+  /// elements right after it (after the tail and the imported functions'
+  /// funcrefs; runtime/Instance.cpp), or 0 where that offset is too large to
+  /// use as a displacement. The runtime refuses a descriptor that disagrees.
+  std::vector<uint32_t> ownTables;
 
   static InstanceLayout compute(const Module &M);
 
@@ -57,6 +63,8 @@ constexpr unsigned FuncRefCode = 8;
 constexpr unsigned FuncRefEnv = 16;
 constexpr unsigned FuncRefSize = 32;
 constexpr unsigned ValueSize = 16;
+constexpr unsigned TableHeaderSize = 24;
+constexpr uint32_t MaxTableElems = 10000000;
 } // namespace abi
 
 /// LLVM mirrors of the descriptor structs of abi.h, field for field.

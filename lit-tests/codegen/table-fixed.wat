@@ -1,16 +1,31 @@
 ;; A table whose maximum equals its minimum can never change size: its bounds
-;; check compares with a constant and its element array is an invariant load.
-;; A growable table reloads both.
+;; check compares with a constant. A defined one also keeps its elements at a
+;; fixed place inside the instance (after its w2b_table header, at the offset
+;; its descriptor records), so they are addressed without a load; an imported
+;; one's element array is an invariant load. A growable table reloads both.
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s
 (module
   (type $v (func))
+  (import "env" "t" (table $imported 8 8 funcref))
   (table $fixed 8 8 funcref)
   (table $growable 8 funcref)
+  ;; The descriptor of $fixed records its offset (OFF); the elements follow
+  ;; its 24-byte header.
+  ;; CHECK: @w2b.tables = private constant [2 x %w2b_table_desc] [%w2b_table_desc { i8 112, %w2b_limits { i32 8, i32 8, i8 1 }, i32 [[#OFF:]] }, %w2b_table_desc { i8 112, %w2b_limits { i32 8, i32 -1, i8 0 }, i32 {{[0-9]+}} }]
   ;; CHECK-LABEL: define internal void @fixed.wasm(
-  ;; CHECK: icmp uge i32 %{{.*}}, 8
-  ;; CHECK: load ptr, ptr %{{.*}}, align 8, !tbaa !{{[0-9]+}}, !invariant.load
+  ;; CHECK-NOT: load ptr
+  ;; CHECK: [[ELEMS:%.*]] = getelementptr inbounds i8, ptr %instance, i64 [[#OFF+24]]
+  ;; CHECK-NEXT: icmp uge i32 %{{.*}}, 8
+  ;; CHECK-NOT: load ptr
+  ;; CHECK: [[SLOT:%.*]] = getelementptr inbounds ptr, ptr [[ELEMS]], i64 %{{.*}}
+  ;; CHECK-NEXT: load ptr, ptr [[SLOT]], align 8, !tbaa
   (func $fixed (param i32) (call_indirect $fixed (type $v) (local.get 0)))
+  ;; CHECK-LABEL: define internal void @imported.wasm(
+  ;; CHECK: [[TABLE:%.*]] = load ptr, ptr %{{.*}}, !invariant.load
+  ;; CHECK: icmp uge i32 %{{.*}}, 8
+  ;; CHECK: load ptr, ptr [[TABLE]], align 8, !tbaa !{{[0-9]+}}, !invariant.load
+  (func $imported (param i32) (call_indirect $imported (type $v) (local.get 0)))
   ;; CHECK-LABEL: define internal void @growable.wasm(
   ;; CHECK: [[TABLE:%.*]] = load ptr, ptr %{{.*}}, !invariant.load
   ;; CHECK: [[SIZEP:%.*]] = getelementptr inbounds i8, ptr [[TABLE]], i64 8

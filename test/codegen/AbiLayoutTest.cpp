@@ -56,7 +56,8 @@ TEST(AbiLayout, DescriptorsMatchAbiH) {
                {OFF(w2b_func_desc, sig), OFF(w2b_func_desc, code),
                 OFF(w2b_func_desc, thunk)});
   expectLayout(A.TableDesc, sizeof(w2b_table_desc),
-               {OFF(w2b_table_desc, elem_type), OFF(w2b_table_desc, limits)});
+               {OFF(w2b_table_desc, elem_type), OFF(w2b_table_desc, limits),
+                OFF(w2b_table_desc, offset)});
   expectLayout(A.GlobalDesc, sizeof(w2b_global_desc),
                {OFF(w2b_global_desc, type), OFF(w2b_global_desc, is_mutable),
                 OFF(w2b_global_desc, init)});

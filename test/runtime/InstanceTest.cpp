@@ -640,6 +640,38 @@ TEST(Instance, MalformedDescriptorIsRejected) {
   EXPECT_STREQ(err.message, "malformed module descriptor");
 }
 
+// Code compiled for a table of fixed size addresses its elements at the
+// offset in its descriptor: after the tail, a funcref per imported function,
+// and the tables before it (each a w2b_table and its initial elements).
+TEST(Instance, TableOffsetInDescriptorIsWhereTheTableLives) {
+  ModuleBuilder b;
+  b.importBound("env", "f", ":i", answer);
+  b.addTable(W2B_FUNCREF, limits(3, 3));
+  b.addTable(W2B_EXTERNREF, limits(2, 2));
+  w2b_module m = *b.build();
+  size_t first = m.layout.size + sizeof(w2b_funcref);
+  size_t second = first + sizeof(w2b_table) + 3 * sizeof(void *);
+  std::vector<w2b_table_desc> tables(m.tables, m.tables + 2);
+  tables[0].offset = uint32_t(first);
+  tables[1].offset = uint32_t(second);
+  m.tables = tables.data();
+  InstancePtr owned;
+  ASSERT_EQ(instantiate(&m, owned), W2B_OK);
+  uint8_t *base = reinterpret_cast<uint8_t *>(owned.get());
+  w2b_table **t = reinterpret_cast<w2b_table **>(base + m.layout.tables);
+  EXPECT_EQ(reinterpret_cast<uint8_t *>(t[0]), base + first);
+  EXPECT_EQ(reinterpret_cast<uint8_t *>(t[1]), base + second);
+  EXPECT_EQ(reinterpret_cast<uint8_t *>(t[0]->elems),
+            base + first + sizeof(w2b_table));
+
+  tables[1].offset = uint32_t(second + 8); // not where the runtime puts it
+  w2b_instance *inst = nullptr;
+  w2b_error err;
+  EXPECT_EQ(w2b_instantiate(&m, nullptr, nullptr, &inst, &err), W2B_LINK_ERROR);
+  EXPECT_EQ(inst, nullptr);
+  EXPECT_STREQ(err.message, "malformed module descriptor");
+}
+
 TEST(Instance, ManyInstancesCanBeCreatedAndFreed) {
   ModuleBuilder b;
   b.addMemory(limits(1));

@@ -202,7 +202,7 @@ public:
     return count(W2B_EXTERN_FUNC) + uint32_t(funcs_.size()) - 1;
   }
   uint32_t addTable(uint8_t elemType, w2b_limits l) {
-    tables_.push_back(w2b_table_desc{elemType, withNoMax(l, UINT32_MAX)});
+    tables_.push_back(w2b_table_desc{elemType, withNoMax(l, UINT32_MAX), 0});
     return count(W2B_EXTERN_TABLE) + uint32_t(tables_.size()) - 1;
   }
   void addMemory(w2b_limits l) {
