@@ -69,6 +69,7 @@ static SmallVector<unsigned, 2> termOperands(const Instruction &I) {
   switch (I.getOpcode()) {
   case Instruction::Add:
   case Instruction::ShuffleVector:
+  case Instruction::InsertElement: // a vectorised sum's start value
     return {0, 1};
   case Instruction::Select:
     return {1, 2};
@@ -331,9 +332,55 @@ static bool dropTerms(llvm::Function &F) {
   return Changed;
 }
 
+/// Zero, undef or poison in every lane (the vectoriser starts a sum
+/// as `<sum, 0>` or `<sum, poison>`).
+static bool addsNothing(const Constant *C) {
+  if (C->isNullValue() || isa<UndefValue>(C))
+    return true;
+  auto *VT = dyn_cast<FixedVectorType>(C->getType());
+  if (!VT)
+    return false;
+  for (unsigned I = 0; I < VT->getNumElements(); ++I) {
+    const Constant *E = C->getAggregateElement(I);
+    if (!E || !(E->isNullValue() || isa<UndefValue>(E)))
+      return false;
+  }
+  return true;
+}
+
+/// Replaces with zero every sum that no remaining term reaches. Needed on top
+/// of instruction-wise folding for webs of phis (a sum carried through nested
+/// loops, two versions of a loop and a vectorised copy), where each phi has
+/// another phi of the web as an input.
+static void zeroUnreachedSums(llvm::Function &F) {
+  SmallPtrSet<Instruction *, 32> Sums = sumsOf(F);
+  SmallPtrSet<Instruction *, 32> Reached;
+  SmallVector<Instruction *, 32> Work;
+  for (Instruction *I : Sums)
+    for (unsigned Op : termOperands(*I)) {
+      Value *V = I->getOperand(Op);
+      auto *OpI = dyn_cast<Instruction>(V);
+      bool Zero = isa<Constant>(V) && addsNothing(cast<Constant>(V));
+      if ((OpI && !Sums.count(OpI)) || (!OpI && !Zero)) {
+        if (Reached.insert(I).second)
+          Work.push_back(I);
+        break;
+      }
+    }
+  while (!Work.empty())
+    for (User *U : Work.pop_back_val()->users())
+      if (auto *UI = dyn_cast<Instruction>(U))
+        if (Sums.count(UI) && Reached.insert(UI).second)
+          Work.push_back(UI);
+  for (Instruction *I : Sums)
+    if (!Reached.count(I))
+      I->replaceAllUsesWith(Constant::getNullValue(I->getType()));
+}
+
 /// Folds sums whose terms are gone to constants, and deletes what that
 /// leaves unused.
 static void foldEmptySums(llvm::Function &F) {
+  zeroUnreachedSums(F);
   const SimplifyQuery Q(F.getDataLayout());
   for (bool Changed = true; Changed;) {
     Changed = false;

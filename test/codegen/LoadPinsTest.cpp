@@ -164,4 +164,92 @@ TEST(LoadPins, SumsGoAndOnlyUnanchoredLoadsKeepAPin) {
   EXPECT_FALSE(Obj.empty());
 }
 
+// A sum carried through an outer loop into two versions of an inner loop,
+// one vectorised (started by insertelement, ended by a reduction): a web of
+// phis in which each phi's inputs are other sums. Every load is anchored by
+// its store, so nothing of the web, and no pin, may remain.
+const char *WebIR = R"IR(
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-musl"
+
+declare i64 @llvm.vector.reduce.add.v2i64(<2 x i64>)
+
+define void @g(ptr %m, i32 %n, i1 %which) {
+entry:
+  br label %outer
+
+outer:
+  %s.outer = phi i64 [ 0, %entry ], [ %s.exit, %latch ]
+  %o = phi i32 [ 0, %entry ], [ %o.next, %latch ]
+  br i1 %which, label %vec, label %sloop
+
+vec:
+  %start = insertelement <2 x i64> <i64 poison, i64 0>, i64 %s.outer, i64 0
+  br label %vloop
+
+vloop:
+  %vs = phi <2 x i64> [ %start, %vec ], [ %vs.next, %vloop ]
+  %vi = phi i32 [ 0, %vec ], [ %vi.next, %vloop ]
+  %vp = getelementptr i64, ptr %m, i32 %vi
+  %vx = load <2 x i64>, ptr %vp
+  %vy = add <2 x i64> %vx, <i64 1, i64 1>
+  store <2 x i64> %vy, ptr %vp
+  %vs.next = add <2 x i64> %vs, %vx
+  %vi.next = add i32 %vi, 2
+  %vdone = icmp eq i32 %vi.next, %n
+  br i1 %vdone, label %vexit, label %vloop
+
+vexit:
+  %red = call i64 @llvm.vector.reduce.add.v2i64(<2 x i64> %vs.next)
+  br label %latch
+
+sloop:
+  %ss = phi i64 [ %s.outer, %outer ], [ %ss.next, %sloop ]
+  %si = phi i32 [ 0, %outer ], [ %si.next, %sloop ]
+  %sp = getelementptr i64, ptr %m, i32 %si
+  %sx = load i64, ptr %sp
+  %sy = add i64 %sx, 1
+  store i64 %sy, ptr %sp
+  %ss.next = add i64 %ss, %sx
+  %si.next = add i32 %si, 1
+  %sdone = icmp eq i32 %si.next, %n
+  br i1 %sdone, label %latch, label %sloop
+
+latch:
+  %s.exit = phi i64 [ %red, %vexit ], [ %ss.next, %sloop ]
+  %o.next = add i32 %o, 1
+  %odone = icmp eq i32 %o.next, %n
+  br i1 %odone, label %exit, label %outer
+
+exit:
+  call void asm sideeffect "", "r"(i64 %s.exit) #0
+  ret void
+}
+
+attributes #0 = { nounwind memory(none) }
+)IR";
+
+TEST(LoadPins, AWebOfSumsThroughLoopVersionsGoesEntirely) {
+  LLVMContext Ctx;
+  SMDiagnostic Err;
+  std::unique_ptr<Module> M = parseAssemblyString(WebIR, Err, Ctx);
+  ASSERT_TRUE(M) << Err.getMessage().str();
+  llvm::Function &F = *M->getFunction("g");
+  FunctionAnalysisManager FAM;
+  PassBuilder PB;
+  PB.registerFunctionAnalyses(FAM);
+  FunctionPassManager FPM;
+  FPM.addPass(FinishLoadPinsPass());
+  FPM.run(F, FAM);
+  ASSERT_FALSE(verifyModule(*M, &errs()));
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      EXPECT_FALSE(isPin(I)) << "pin left in " << BB.getName().str();
+      StringRef N = I.getName();
+      EXPECT_FALSE(N.starts_with("s.") || N.starts_with("ss") ||
+                   N.starts_with("vs") || N == "start" || N == "red")
+          << "sum left: " << N.str();
+    }
+}
+
 } // namespace
