@@ -1,6 +1,7 @@
 //===- Pipeline.cpp - Target machine, optimisation, object emission -------===//
 #include "Backend.h"
 #include "LoadPins.h"
+#include "NoWrapVersioning.h"
 
 #include "../codegen/Target.h"
 
@@ -12,6 +13,8 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/Transforms/Scalar/IndVarSimplify.h"
+#include "llvm/Transforms/Scalar/LoopPassManager.h"
 #include "llvm/TargetParser/Host.h"
 
 using namespace llvm;
@@ -62,6 +65,14 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
   PB.registerFunctionAnalyses(FAM);
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
+  // Right before the vectorisers: loops whose i32 address arithmetic
+  // provably does not wrap get a version with `nuw`, which IndVarSimplify
+  // then widens to 64 bits (NoWrapVersioning.h).
+  PB.registerVectorizerStartEPCallback(
+      [](FunctionPassManager &FPM, OptimizationLevel) {
+        FPM.addPass(NoWrapVersioningPass());
+        FPM.addPass(createFunctionToLoopPassAdaptor(IndVarSimplifyPass()));
+      });
   PB.registerOptimizerLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(createModuleToFunctionPassAdaptor(FinishLoadPinsPass()));

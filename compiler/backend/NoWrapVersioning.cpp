@@ -1,0 +1,222 @@
+//===- NoWrapVersioning.cpp - Loops whose i32 addresses cannot wrap -------===//
+//
+// See NoWrapVersioning.h. The versioning itself follows LLVM's LoopVersioning
+// (which only takes its checks from LoopAccessInfo): split the preheader,
+// clone the loop as the fallback, branch on the check, join the two in the
+// exit block's LCSSA phis.
+//
+//===----------------------------------------------------------------------===//
+#include "NoWrapVersioning.h"
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/ScalarEvolutionExpressions.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/LCSSA.h"
+#include "llvm/Transforms/Utils/LoopSimplify.h"
+#include "llvm/Transforms/Utils/LoopUtils.h"
+#include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
+
+using namespace llvm;
+
+namespace wasm2bin {
+namespace {
+
+// Versioning doubles a loop's code: only small loops, where the loop body is
+// what runs, are worth it.
+constexpr unsigned MaxLoopInstructions = 400;
+
+/// The adds `x + C` of one induction expression x = {Start, +, Step}.
+struct AddGroup {
+  const SCEVAddRecExpr *X;
+  uint64_t MaxC = 0;
+  SmallVector<BinaryOperator *, 4> Adds;
+};
+
+/// x + C with C > 0 and x advancing by a positive constant step in L.
+const SCEVAddRecExpr *inductionOperand(BinaryOperator &Add, const Loop &L,
+                                       ScalarEvolution &SE, uint64_t &C) {
+  if (Add.getOpcode() != Instruction::Add || !Add.getType()->isIntegerTy(32) ||
+      Add.hasNoUnsignedWrap())
+    return nullptr;
+  auto *K = dyn_cast<ConstantInt>(Add.getOperand(1));
+  if (!K || K->isZero() || K->isNegative())
+    return nullptr;
+  auto *AR = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(Add.getOperand(0)));
+  if (!AR || AR->getLoop() != &L || !AR->isAffine())
+    return nullptr;
+  auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
+  if (!Step || Step->getAPInt().isNegative() || Step->getAPInt().isZero())
+    return nullptr;
+  C = K->getZExtValue();
+  return AR;
+}
+
+/// Whether some memory address of L is `zext` of one of these adds, or of a
+/// phi they increment: only then do the flags buy anything.
+bool feedsAddresses(const Loop &L, const MapVector<const SCEV *, AddGroup> &G) {
+  SmallPtrSet<const Value *, 16> Adds;
+  for (auto &[_, Group] : G)
+    Adds.insert(Group.Adds.begin(), Group.Adds.end());
+  for (BasicBlock *BB : L.blocks())
+    for (Instruction &I : *BB) {
+      auto *Z = dyn_cast<ZExtInst>(&I);
+      if (!Z || !Z->getDestTy()->isIntegerTy(64))
+        continue;
+      const Value *V = Z->getOperand(0);
+      if (Adds.count(V))
+        return true;
+      if (auto *Phi = dyn_cast<PHINode>(V))
+        if (Phi->getParent() == L.getHeader())
+          for (const Value *In : Phi->incoming_values())
+            if (Adds.count(In))
+              return true;
+    }
+  return false;
+}
+
+unsigned instructionCount(const Loop &L) {
+  unsigned N = 0;
+  for (BasicBlock *BB : L.blocks())
+    N += BB->size();
+  return N;
+}
+
+/// i1 true when some add of the groups may wrap: for x = {Start, +, Step}
+/// taking the values Start + Step * i for i = 0 ... BTC when none wraps, the
+/// largest x + C is zext(Start) + Step * BTC + MaxC. BTC < 2^32 (checked when
+/// its type is wider), Step < 2^31, so the sum cannot overflow 64 bits.
+Value *expandMayWrap(ArrayRef<AddGroup *> Groups, const SCEV *BTC,
+                     ScalarEvolution &SE, Instruction *At) {
+  const DataLayout &DL = At->getModule()->getDataLayout();
+  SCEVExpander Exp(SE, DL, "nowrap");
+  IRBuilder<> B(At);
+  Type *I64 = B.getInt64Ty();
+  Value *N = Exp.expandCodeFor(BTC, BTC->getType(), At);
+  Value *MayWrap = B.getFalse();
+  if (BTC->getType()->getIntegerBitWidth() > 32)
+    MayWrap = B.CreateICmpUGT(N, ConstantInt::get(N->getType(), UINT32_MAX));
+  N = B.CreateZExtOrTrunc(N, I64);
+  for (AddGroup *G : Groups) {
+    Value *Start = Exp.expandCodeFor(G->X->getStart(), B.getInt32Ty(), At);
+    uint64_t Step =
+        cast<SCEVConstant>(G->X->getStepRecurrence(SE))->getAPInt().getZExtValue();
+    Value *Last = B.CreateAdd(B.CreateZExt(Start, I64),
+                              B.CreateMul(N, ConstantInt::get(I64, Step), "",
+                                          /*HasNUW=*/true),
+                              "", /*HasNUW=*/true);
+    Value *Max = B.CreateAdd(Last, ConstantInt::get(I64, G->MaxC), "", true);
+    MayWrap = B.CreateOr(
+        MayWrap, B.CreateICmpUGT(Max, ConstantInt::get(I64, UINT32_MAX)));
+  }
+  return MayWrap;
+}
+
+/// LoopVersioning::versionLoop without LoopAccessInfo: L stays the loop that
+/// runs when MayWrap is false; returns the clone that runs otherwise.
+void versionLoop(Loop &L, Value *MayWrap, LoopInfo &LI, DominatorTree &DT) {
+  BasicBlock *CheckBB = L.getLoopPreheader();
+  BasicBlock *Exit = L.getExitBlock();
+  BasicBlock *Exiting = L.getExitingBlock();
+  CheckBB->setName(L.getHeader()->getName() + ".nowrap.check");
+  BasicBlock *PH = SplitBlock(CheckBB, CheckBB->getTerminator(), &DT, &LI,
+                              nullptr, L.getHeader()->getName() + ".ph");
+  ValueToValueMapTy VMap;
+  SmallVector<BasicBlock *, 8> CloneBlocks;
+  Loop *Clone = cloneLoopWithPreheader(PH, CheckBB, &L, VMap, ".wrap", &LI,
+                                       &DT, CloneBlocks);
+  remapInstructionsInBlocks(CloneBlocks, VMap);
+  Instruction *Term = CheckBB->getTerminator();
+  BranchInst::Create(Clone->getLoopPreheader(), L.getLoopPreheader(), MayWrap,
+                     Term);
+  Term->eraseFromParent();
+  DT.changeImmediateDominator(Exit, CheckBB);
+  // LCSSA: every value of L used after it goes through a phi of Exit.
+  BasicBlock *CloneExiting = cast<BasicBlock>(VMap[Exiting]);
+  for (PHINode &PN : Exit->phis()) {
+    Value *V = PN.getIncomingValueForBlock(Exiting);
+    auto It = VMap.find(V);
+    PN.addIncoming(It != VMap.end() ? static_cast<Value *>(It->second) : V,
+                   CloneExiting);
+  }
+  formDedicatedExitBlocks(Clone, &DT, &LI, nullptr, true);
+  formDedicatedExitBlocks(&L, &DT, &LI, nullptr, true);
+}
+
+bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
+                     ScalarEvolution &SE) {
+  if (!L.isInnermost() || !L.getExitingBlock() || !L.getExitBlock() ||
+      instructionCount(L) > MaxLoopInstructions)
+    return false;
+  const SCEV *BTC = SE.getBackedgeTakenCount(&L);
+  if (isa<SCEVCouldNotCompute>(BTC) || BTC->getType()->getIntegerBitWidth() > 64)
+    return false;
+  MapVector<const SCEV *, AddGroup> Groups;
+  for (BasicBlock *BB : L.blocks())
+    for (Instruction &I : *BB) {
+      auto *Add = dyn_cast<BinaryOperator>(&I);
+      uint64_t C;
+      const SCEVAddRecExpr *X = Add ? inductionOperand(*Add, L, SE, C) : nullptr;
+      if (!X)
+        continue;
+      AddGroup &G = Groups[X];
+      G.X = X;
+      G.MaxC = std::max(G.MaxC, C);
+      G.Adds.push_back(Add);
+    }
+  if (Groups.empty() || !feedsAddresses(L, Groups))
+    return false;
+  SCEVExpander Probe(SE, L.getHeader()->getModule()->getDataLayout(), "nowrap");
+  if (!Probe.isSafeToExpand(BTC))
+    return false;
+  SmallVector<AddGroup *, 8> Checked;
+  for (auto &[_, G] : Groups)
+    if (Probe.isSafeToExpand(G.X->getStart()))
+      Checked.push_back(&G);
+  if (Checked.empty())
+    return false;
+
+  Value *MayWrap =
+      expandMayWrap(Checked, BTC, SE, L.getLoopPreheader()->getTerminator());
+  versionLoop(L, MayWrap, LI, DT);
+  for (AddGroup *G : Checked)
+    for (BinaryOperator *Add : G->Adds)
+      Add->setHasNoUnsignedWrap(true);
+  SE.forgetLoop(&L);
+  return true;
+}
+
+} // namespace
+
+PreservedAnalyses NoWrapVersioningPass::run(Function &F,
+                                            FunctionAnalysisManager &FAM) {
+  auto &LI = FAM.getResult<LoopAnalysis>(F);
+  auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  auto &SE = FAM.getResult<ScalarEvolutionAnalysis>(F);
+  SmallVector<Loop *, 8> Innermost;
+  for (Loop *L : LI.getLoopsInPreorder())
+    if (L->isInnermost())
+      Innermost.push_back(L);
+  bool Changed = false;
+  for (Loop *L : Innermost) {
+    // Both are usually true already; versioning relies on them.
+    Changed |= simplifyLoop(L, &DT, &LI, &SE, nullptr, nullptr, false);
+    Changed |= formLCSSA(*L, DT, &LI, &SE);
+    Changed |= versionIfUseful(*L, LI, DT, SE);
+  }
+  if (!Changed)
+    return PreservedAnalyses::all();
+  PreservedAnalyses PA;
+  PA.preserve<LoopAnalysis>();
+  PA.preserve<DominatorTreeAnalysis>();
+  return PA;
+}
+
+} // namespace wasm2bin
