@@ -150,6 +150,13 @@ w2b_memory *w2b_new_memory(const w2b_limits *limits) {
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (start == MAP_FAILED)
     return nullptr;
+  // Transparent huge pages where the kernel leaves them to madvise (Debian's
+  // default): linear memory is one large region, and random access to it is
+  // bound by TLB misses (randmem, sort, strings run 15-30 % faster). A huge
+  // page only backs a 2 MiB-aligned range that is wholly accessible, so a
+  // memory under 2 MiB (a hello's) is as before; above that, touching one
+  // byte of such a range commits all of it. Advice only: failure is harmless.
+  madvise(start, kHeaderPage + kReservation, MADV_HUGEPAGE);
   uint8_t *base = static_cast<uint8_t *>(start) + kHeaderPage;
   uint64_t bytes = uint64_t(limits->min) * W2B_PAGE_SIZE;
   if (mprotect(start, kHeaderPage + bytes, PROT_READ | PROT_WRITE) != 0 ||

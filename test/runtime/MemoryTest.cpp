@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
+#include <unistd.h>
 #include <string>
 
 using namespace w2btest;
@@ -244,4 +246,46 @@ TEST(Memory, NewMemoryIsRegisteredForTheSignalHandler) {
   EXPECT_EQ(w2b_invoke(exportedFunc(inst.get(), "store"), args, nullptr),
             W2B_TRAP_OOB_MEMORY);
   w2b_free_memory(mem);
+}
+
+namespace {
+
+// The VmFlags line of the mapping that contains `addr` in /proc/self/smaps.
+std::string vmFlagsOf(const void *addr) {
+  FILE *f = fopen("/proc/self/smaps", "r");
+  if (!f)
+    return "";
+  char line[512];
+  bool inside = false;
+  std::string flags;
+  uintptr_t a = reinterpret_cast<uintptr_t>(addr);
+  while (fgets(line, sizeof line, f)) {
+    unsigned long lo, hi;
+    if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' '))
+      inside = lo <= a && a < hi;
+    else if (inside && strncmp(line, "VmFlags:", 8) == 0) {
+      flags = line + 8;
+      break;
+    }
+  }
+  fclose(f);
+  return flags;
+}
+
+} // namespace
+
+// Linear memory asks for transparent huge pages (MADV_HUGEPAGE, "hg" in
+// VmFlags): Wasm memory is one large region, and random access to it is
+// bound by TLB misses (docs/performance.md). Both the accessible pages and
+// the reserved rest carry the advice, so pages that memory.grow opens get it.
+TEST(Memory, LinearMemoryAsksForHugePages) {
+  if (access("/sys/kernel/mm/transparent_hugepage", F_OK) != 0)
+    GTEST_SKIP() << "kernel without transparent huge pages";
+  MemoryModule m(limits(1));
+  if (vmFlagsOf(m.inst->mem_base).empty())
+    GTEST_SKIP() << "no VmFlags in /proc/self/smaps";
+  EXPECT_NE(vmFlagsOf(m.inst->mem_base).find(" hg"), std::string::npos)
+      << vmFlagsOf(m.inst->mem_base);
+  EXPECT_NE(vmFlagsOf(m.inst->mem_base + 2 * 65536).find(" hg"),
+            std::string::npos);
 }
