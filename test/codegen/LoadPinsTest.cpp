@@ -110,20 +110,35 @@ std::vector<std::string> pinnedLoads(const llvm::Function &F) {
   return Names;
 }
 
-TEST(LoadPins, SumsGoAndOnlyUnanchoredLoadsKeepAPin) {
-  LLVMContext Ctx;
+/// Parses IR and runs FinishLoadPinsPass on every function; null (and a
+/// test failure) if the text does not parse or the result does not verify.
+std::unique_ptr<Module> finishPins(const char *Text, LLVMContext &Ctx) {
   SMDiagnostic Err;
-  std::unique_ptr<Module> M = parseAssemblyString(IR, Err, Ctx);
-  ASSERT_TRUE(M) << Err.getMessage().str();
-  llvm::Function &F = *M->getFunction("f");
-
+  std::unique_ptr<Module> M = parseAssemblyString(Text, Err, Ctx);
+  if (!M) {
+    ADD_FAILURE() << Err.getMessage().str();
+    return nullptr;
+  }
   FunctionAnalysisManager FAM;
   PassBuilder PB;
   PB.registerFunctionAnalyses(FAM);
   FunctionPassManager FPM;
   FPM.addPass(FinishLoadPinsPass());
-  FPM.run(F, FAM);
-  ASSERT_FALSE(verifyModule(*M, &errs()));
+  for (llvm::Function &F : *M)
+    if (!F.isDeclaration())
+      FPM.run(F, FAM);
+  if (verifyModule(*M, &errs())) {
+    ADD_FAILURE() << "invalid IR after the pass";
+    return nullptr;
+  }
+  return M;
+}
+
+TEST(LoadPins, SumsGoAndOnlyUnanchoredLoadsKeepAPin) {
+  LLVMContext Ctx;
+  std::unique_ptr<Module> M = finishPins(IR, Ctx);
+  ASSERT_TRUE(M);
+  llvm::Function &F = *M->getFunction("f");
 
   // %stored is anchored by its store, %branched by the branch, %x by the
   // running sum %acc; %later is used only in another block, the rest only
@@ -231,17 +246,9 @@ attributes #0 = { nounwind memory(none) }
 
 TEST(LoadPins, AWebOfSumsThroughLoopVersionsGoesEntirely) {
   LLVMContext Ctx;
-  SMDiagnostic Err;
-  std::unique_ptr<Module> M = parseAssemblyString(WebIR, Err, Ctx);
-  ASSERT_TRUE(M) << Err.getMessage().str();
+  std::unique_ptr<Module> M = finishPins(WebIR, Ctx);
+  ASSERT_TRUE(M);
   llvm::Function &F = *M->getFunction("g");
-  FunctionAnalysisManager FAM;
-  PassBuilder PB;
-  PB.registerFunctionAnalyses(FAM);
-  FunctionPassManager FPM;
-  FPM.addPass(FinishLoadPinsPass());
-  FPM.run(F, FAM);
-  ASSERT_FALSE(verifyModule(*M, &errs()));
   for (const BasicBlock &BB : F)
     for (const Instruction &I : BB) {
       EXPECT_FALSE(isPin(I)) << "pin left in " << BB.getName().str();
