@@ -272,6 +272,20 @@ static std::optional<Diagnostic> bindImports(ModuleContext &MC) {
   return std::nullopt;
 }
 
+/// A function's name as an object file can carry it. A NUL would cut the
+/// name short in the string table, and LLVM takes a leading \1 to mean "emit
+/// the rest verbatim": either could make two distinct names one symbol (the
+/// spec's names.wast exports both "" and "\1"). LLVM keeps IR names unique,
+/// so once they are their own symbols they cannot collide.
+static std::string symbolName(std::string Name) {
+  for (char &C : Name)
+    if (C == '\0')
+      C = '?';
+  if (!Name.empty() && Name[0] == '\1')
+    Name[0] = '?';
+  return Name;
+}
+
 static void declareFunctions(ModuleContext &MC) {
   const Module &M = MC.Wasm;
   std::vector<std::string> Names = M.functionNames();
@@ -280,7 +294,8 @@ static void declareFunctions(ModuleContext &MC) {
     uint32_t Idx = M.numImportedFuncs + I;
     llvm::Function *F = llvm::Function::Create(MC.funcType(M.funcType(Idx)),
                                    GlobalValue::InternalLinkage,
-                                   Names[Idx] + Suffix, *MC.LLModule);
+                                   symbolName(Names[Idx]) + Suffix,
+                                   *MC.LLModule);
     F->addFnAttr(Attribute::NoUnwind);
     // Every Wasm call uses stack: turning recursion into a loop (tail
     // recursion elimination) would turn "call stack exhausted" into a hang.
