@@ -299,6 +299,28 @@ static void pinInPlace(Instruction *X) {
     createLoadPin(B, B.CreateShuffleVector(V, {int(2 * P), int(2 * P + 1)}));
 }
 
+/// What a term keeps loaded: the term itself, or where it is only lanes of
+/// other vectors (the vectoriser sums the strided parts of an interleaved
+/// load as shuffles of it), those vectors. The whole vector is what the
+/// program loads: pinning only the selected lanes would let instruction
+/// selection load just those, and a shuffle pinned next to a load that the
+/// loop uses anyway costs an instruction per iteration for nothing.
+static void loadedValues(Instruction *X, SmallVectorImpl<Instruction *> &Out,
+                         unsigned Depth = 0) {
+  SmallVector<Value *, 2> Sources;
+  if (auto *SV = dyn_cast<ShuffleVectorInst>(X))
+    Sources = {SV->getOperand(0), SV->getOperand(1)};
+  else if (auto *EE = dyn_cast<ExtractElementInst>(X))
+    Sources = {EE->getVectorOperand()};
+  if (Sources.empty() || Depth > 4) {
+    Out.push_back(X);
+    return;
+  }
+  for (Value *S : Sources)
+    if (auto *SI = dyn_cast<Instruction>(S))
+      loadedValues(SI, Out, Depth + 1);
+}
+
 /// Takes every term out of the sums: an anchored one needs nothing more,
 /// any other is pinned in place.
 static bool dropTerms(llvm::Function &F) {
@@ -319,10 +341,14 @@ static bool dropTerms(llvm::Function &F) {
         continue;
       auto *BC = dyn_cast<BitCastInst>(T);
       auto *X = BC ? dyn_cast<Instruction>(BC->getOperand(0)) : T;
-      if (X && !Pinned.count(X) && !isAnchored(X, Sums)) {
-        pinInPlace(X);
-        Pinned.insert(X);
-      }
+      SmallVector<Instruction *, 2> Loaded;
+      if (X)
+        loadedValues(X, Loaded);
+      for (Instruction *L : Loaded)
+        if (!Pinned.count(L) && !isAnchored(L, Sums)) {
+          pinInPlace(L);
+          Pinned.insert(L);
+        }
       I->setOperand(Op, Constant::getNullValue(T->getType()));
       if (BC && BC->use_empty())
         BC->eraseFromParent();

@@ -259,4 +259,55 @@ TEST(LoadPins, AWebOfSumsThroughLoopVersionsGoesEntirely) {
     }
 }
 
+// The vectoriser's interleaved loads: one wide load, its even and odd lanes
+// split by shuffles, and the sums take the shuffles. %used feeds a store, so
+// its shuffles need no pin (each would cost an unpack per iteration); %dead
+// is used only through shuffles that select half its lanes, so the whole
+// load is pinned, not the halves (with only lanes 0 and 2 kept, instruction
+// selection could skip the bytes of lane 3, the ones out of bounds).
+const char *InterleavedIR = R"IR(
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-musl"
+
+define void @h(ptr %m, ptr %q, <4 x double> %k) {
+entry:
+  %used = load <4 x double>, ptr %m
+  %ue = shufflevector <4 x double> %used, <4 x double> poison, <2 x i32> <i32 0, i32 2>
+  %uo = shufflevector <4 x double> %used, <4 x double> poison, <2 x i32> <i32 1, i32 3>
+  %uei = bitcast <2 x double> %ue to <2 x i64>
+  %uoi = bitcast <2 x double> %uo to <2 x i64>
+  %prod = fmul <4 x double> %used, %k
+  store <4 x double> %prod, ptr %m
+  %dead = load <4 x double>, ptr %q
+  %de = shufflevector <4 x double> %dead, <4 x double> poison, <2 x i32> <i32 0, i32 2>
+  %dei = bitcast <2 x double> %de to <2 x i64>
+  %lane = extractelement <4 x double> %dead, i64 1
+  %lanei = bitcast double %lane to i64
+  %s1 = add <2 x i64> %uei, %uoi
+  %s2 = add <2 x i64> %s1, %dei
+  call void asm sideeffect "", "x"(<2 x i64> %s2) #0
+  call void asm sideeffect "", "r"(i64 %lanei) #0
+  ret void
+}
+
+attributes #0 = { nounwind memory(none) }
+)IR";
+
+TEST(LoadPins, LanesOfAnInterleavedLoadAreCoveredByTheWholeLoad) {
+  LLVMContext Ctx;
+  std::unique_ptr<Module> M = finishPins(InterleavedIR, Ctx);
+  ASSERT_TRUE(M);
+  llvm::Function &F = *M->getFunction("h");
+  EXPECT_EQ(pinnedLoads(F), std::vector<std::string>{"dead"});
+  unsigned Pins = 0;
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB) {
+      Pins += isPin(I);
+      EXPECT_FALSE(isa<ShuffleVectorInst>(I) && I.getName().starts_with("u"))
+          << "the shuffles of an anchored load stay: " << I.getName().str();
+    }
+  // <4 x double> goes to two XMM registers; nothing else is pinned.
+  EXPECT_EQ(Pins, 2u);
+}
+
 } // namespace
