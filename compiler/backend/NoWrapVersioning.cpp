@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "NoWrapVersioning.h"
 
+#include "AccessRanges.h"
+
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -90,29 +92,23 @@ unsigned instructionCount(const Loop &L) {
 }
 
 /// i1 true when some add of the groups may wrap: for x = {Start, +, Step}
-/// taking the values Start + Step * i for i = 0 ... BTC when none wraps, the
-/// largest x + C is zext(Start) + Step * BTC + MaxC. BTC < 2^32 (checked when
-/// its type is wider), Step < 2^31, so the sum cannot overflow 64 bits.
-Value *expandMayWrap(ArrayRef<AddGroup *> Groups, const SCEV *BTC,
-                     ScalarEvolution &SE, Instruction *At) {
-  const DataLayout &DL = At->getModule()->getDataLayout();
-  SCEVExpander Exp(SE, DL, "nowrap");
+/// taking the values Start + Step * i for i = 0 ... N (the backedge-taken
+/// count, N64 in 64 bits, N64 < 2^32 or the caller's check is already true),
+/// the largest x + C is zext(Start) + Step * N + MaxC; Step < 2^31, so the sum
+/// cannot overflow 64 bits. (No `nuw` on this arithmetic: with N >= 2^32 it
+/// may overflow, and poison or'ed with true is poison, not true.)
+Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
+                     ScalarEvolution &SE, SCEVExpander &Exp, Instruction *At) {
   IRBuilder<> B(At);
   Type *I64 = B.getInt64Ty();
-  Value *N = Exp.expandCodeFor(BTC, BTC->getType(), At);
   Value *MayWrap = B.getFalse();
-  if (BTC->getType()->getIntegerBitWidth() > 32)
-    MayWrap = B.CreateICmpUGT(N, ConstantInt::get(N->getType(), UINT32_MAX));
-  N = B.CreateZExtOrTrunc(N, I64);
   for (AddGroup *G : Groups) {
     Value *Start = Exp.expandCodeFor(G->X->getStart(), B.getInt32Ty(), At);
     uint64_t Step =
         cast<SCEVConstant>(G->X->getStepRecurrence(SE))->getAPInt().getZExtValue();
     Value *Last = B.CreateAdd(B.CreateZExt(Start, I64),
-                              B.CreateMul(N, ConstantInt::get(I64, Step), "",
-                                          /*HasNUW=*/true),
-                              "", /*HasNUW=*/true);
-    Value *Max = B.CreateAdd(Last, ConstantInt::get(I64, G->MaxC), "", true);
+                              B.CreateMul(N64, ConstantInt::get(I64, Step)));
+    Value *Max = B.CreateAdd(Last, ConstantInt::get(I64, G->MaxC));
     MayWrap = B.CreateOr(
         MayWrap, B.CreateICmpUGT(Max, ConstantInt::get(I64, UINT32_MAX)));
   }
@@ -120,8 +116,8 @@ Value *expandMayWrap(ArrayRef<AddGroup *> Groups, const SCEV *BTC,
 }
 
 /// LoopVersioning::versionLoop without LoopAccessInfo: L stays the loop that
-/// runs when MayWrap is false; returns the clone that runs otherwise.
-void versionLoop(Loop &L, Value *MayWrap, LoopInfo &LI, DominatorTree &DT) {
+/// runs when Fallback is false; the clone runs otherwise.
+void versionLoop(Loop &L, Value *Fallback, LoopInfo &LI, DominatorTree &DT) {
   BasicBlock *CheckBB = L.getLoopPreheader();
   BasicBlock *Exit = L.getExitBlock();
   BasicBlock *Exiting = L.getExitingBlock();
@@ -134,7 +130,7 @@ void versionLoop(Loop &L, Value *MayWrap, LoopInfo &LI, DominatorTree &DT) {
                                        &DT, CloneBlocks);
   remapInstructionsInBlocks(CloneBlocks, VMap);
   Instruction *Term = CheckBB->getTerminator();
-  BranchInst::Create(Clone->getLoopPreheader(), L.getLoopPreheader(), MayWrap,
+  BranchInst::Create(Clone->getLoopPreheader(), L.getLoopPreheader(), Fallback,
                      Term);
   Term->eraseFromParent();
   DT.changeImmediateDominator(Exit, CheckBB);
@@ -173,22 +169,37 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
     }
   if (Groups.empty() || !feedsAddresses(L, Groups))
     return false;
-  SCEVExpander Probe(SE, L.getHeader()->getModule()->getDataLayout(), "nowrap");
-  if (!Probe.isSafeToExpand(BTC))
+  SCEVExpander Exp(SE, L.getHeader()->getModule()->getDataLayout(), "nowrap");
+  Instruction *At = L.getLoopPreheader()->getTerminator();
+  if (!Exp.isSafeToExpandAt(BTC, At))
     return false;
   SmallVector<AddGroup *, 8> Checked;
   for (auto &[_, G] : Groups)
-    if (Probe.isSafeToExpand(G.X->getStart()))
+    if (Exp.isSafeToExpandAt(G.X->getStart(), At))
       Checked.push_back(&G);
   if (Checked.empty())
     return false;
+  // The same check can show the loop's arrays disjoint (AccessRanges.h).
+  SmallVector<AccessGroup, 4> Disjoint = groupAccesses(L, SE);
+  if (!all_of(Disjoint, [&](const AccessGroup &G) {
+        return Exp.isSafeToExpandAt(G.Start, At);
+      }))
+    Disjoint.clear();
 
-  Value *MayWrap =
-      expandMayWrap(Checked, BTC, SE, L.getLoopPreheader()->getTerminator());
-  versionLoop(L, MayWrap, LI, DT);
+  IRBuilder<> B(At);
+  Value *N = Exp.expandCodeFor(BTC, BTC->getType(), At);
+  Value *Fallback = B.getFalse();
+  if (BTC->getType()->getIntegerBitWidth() > 32)
+    Fallback = B.CreateICmpUGT(N, ConstantInt::get(N->getType(), UINT32_MAX));
+  Value *N64 = B.CreateZExtOrTrunc(N, B.getInt64Ty());
+  Fallback = B.CreateOr(Fallback, expandMayWrap(Checked, N64, SE, Exp, At));
+  if (!Disjoint.empty())
+    Fallback = B.CreateOr(Fallback, expandOverlapCheck(Disjoint, N64, Exp, At));
+  versionLoop(L, Fallback, LI, DT);
   for (AddGroup *G : Checked)
     for (BinaryOperator *Add : G->Adds)
       Add->setHasNoUnsignedWrap(true);
+  tagDisjointGroups(Disjoint);
   SE.forgetLoop(&L);
   return true;
 }
