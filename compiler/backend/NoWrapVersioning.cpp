@@ -35,35 +35,62 @@ namespace {
 // what runs, are worth it.
 constexpr unsigned MaxLoopInstructions = 400;
 
-/// The adds `x + C` of one induction expression x = {Start, +, Step}.
+/// The adds `x + C` of one induction expression x = {Start, +, Step}, or
+/// its adds `x + a` of one loop-invariant a (an array's base plus a scaled
+/// index: `w + 4 * i`).
 struct AddGroup {
   const SCEVAddRecExpr *X;
+  const SCEV *Invariant = nullptr;
   uint64_t MaxC = 0;
   SmallVector<BinaryOperator *, 4> Adds;
 };
 
-/// x + C with C > 0 and x advancing by a positive constant step in L.
-const SCEVAddRecExpr *inductionOperand(BinaryOperator &Add, const Loop &L,
-                                       ScalarEvolution &SE, uint64_t &C) {
-  if (Add.getOpcode() != Instruction::Add || !Add.getType()->isIntegerTy(32) ||
-      Add.hasNoUnsignedWrap())
-    return nullptr;
-  auto *K = dyn_cast<ConstantInt>(Add.getOperand(1));
-  if (!K || K->isZero() || K->isNegative())
-    return nullptr;
-  auto *AR = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(Add.getOperand(0)));
+/// x advancing by a positive constant step in L.
+const SCEVAddRecExpr *rising(Value *V, const Loop &L, ScalarEvolution &SE) {
+  auto *AR = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(V));
   if (!AR || AR->getLoop() != &L || !AR->isAffine())
     return nullptr;
   auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
   if (!Step || Step->getAPInt().isNegative() || Step->getAPInt().isZero())
     return nullptr;
-  C = K->getZExtValue();
   return AR;
+}
+
+/// x + C with C > 0, or x + a with a invariant in L, for a rising x (either
+/// operand order).
+const SCEVAddRecExpr *inductionOperand(BinaryOperator &Add, const Loop &L,
+                                       ScalarEvolution &SE, uint64_t &C,
+                                       const SCEV *&Invariant) {
+  if (Add.getOpcode() != Instruction::Add || !Add.getType()->isIntegerTy(32) ||
+      Add.hasNoUnsignedWrap())
+    return nullptr;
+  for (unsigned XOp : {0, 1}) {
+    const SCEVAddRecExpr *AR = rising(Add.getOperand(XOp), L, SE);
+    if (!AR)
+      continue;
+    Value *Other = Add.getOperand(1 - XOp);
+    if (auto *K = dyn_cast<ConstantInt>(Other)) {
+      if (K->isZero() || K->isNegative())
+        return nullptr;
+      C = K->getZExtValue();
+      Invariant = nullptr;
+      return AR;
+    }
+    const SCEV *A = SE.getSCEV(Other);
+    if (!SE.isLoopInvariant(A, &L))
+      continue;
+    C = 0;
+    Invariant = A;
+    return AR;
+  }
+  return nullptr;
 }
 
 /// Whether some memory address of L is `zext` of one of these adds, or of a
 /// phi they increment: only then do the flags buy anything.
-bool feedsAddresses(const Loop &L, const MapVector<const SCEV *, AddGroup> &G) {
+using GroupKey = std::pair<const SCEV *, const SCEV *>;
+
+bool feedsAddresses(const Loop &L, const MapVector<GroupKey, AddGroup> &G) {
   SmallPtrSet<const Value *, 16> Adds;
   for (auto &[_, Group] : G)
     Adds.insert(Group.Adds.begin(), Group.Adds.end());
@@ -94,8 +121,8 @@ unsigned instructionCount(const Loop &L) {
 /// i1 true when some add of the groups may wrap: for x = {Start, +, Step}
 /// taking the values Start + Step * i for i = 0 ... N (the backedge-taken
 /// count, N64 in 64 bits, N64 < 2^32 or the caller's check is already true),
-/// the largest x + C is zext(Start) + Step * N + MaxC; Step < 2^31, so the sum
-/// cannot overflow 64 bits. (No `nuw` on this arithmetic: with N >= 2^32 it
+/// the largest x + C is zext(Start) + Step * N + MaxC, and x + a adds zext(a)
+/// to that; Step < 2^31, so the sum cannot overflow 64 bits. (No `nuw` on this arithmetic: with N >= 2^32 it
 /// may overflow, and poison or'ed with true is poison, not true.)
 Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
                      ScalarEvolution &SE, SCEVExpander &Exp, Instruction *At) {
@@ -109,10 +136,41 @@ Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
     Value *Last = B.CreateAdd(B.CreateZExt(Start, I64),
                               B.CreateMul(N64, ConstantInt::get(I64, Step)));
     Value *Max = B.CreateAdd(Last, ConstantInt::get(I64, G->MaxC));
+    if (G->Invariant)
+      Max = B.CreateAdd(
+          Max, B.CreateZExt(Exp.expandCodeFor(G->Invariant, B.getInt32Ty(), At),
+                            I64));
     MayWrap = B.CreateOr(
         MayWrap, B.CreateICmpUGT(Max, ConstantInt::get(I64, UINT32_MAX)));
   }
   return MayWrap;
+}
+
+/// zext(a + b) is zext(a) + zext(b) when the add does not wrap. IndVarSimplify
+/// widens that for `x + C` but not for `x + a` with a loop-invariant a, so
+/// the address `base + zext(w + 4 * i)` would keep its i32 add; as
+/// `base + zext(w) + 4 * i` the invariant part is hoisted and the index
+/// goes into the addressing mode.
+void widenAddressUses(BinaryOperator &Add) {
+  for (User *U : make_early_inc_range(Add.users())) {
+    auto *Z = dyn_cast<ZExtInst>(U);
+    if (!Z || !Z->getDestTy()->isIntegerTy(64))
+      continue;
+    IRBuilder<> B(Z);
+    // zext(trunc nuw x) is x (an index IndVarSimplify already widened).
+    auto Widened = [&](Value *V) -> Value * {
+      auto *T = dyn_cast<TruncInst>(V);
+      if (T && T->hasNoUnsignedWrap() &&
+          T->getSrcTy() == Z->getDestTy())
+        return T->getOperand(0);
+      return B.CreateZExt(V, Z->getDestTy());
+    };
+    Value *Wide = B.CreateAdd(Widened(Add.getOperand(0)),
+                              Widened(Add.getOperand(1)), "",
+                              /*HasNUW=*/true, /*HasNSW=*/true);
+    Z->replaceAllUsesWith(Wide);
+    Z->eraseFromParent();
+  }
 }
 
 /// LoopVersioning::versionLoop without LoopAccessInfo: L stays the loop that
@@ -154,16 +212,19 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
   const SCEV *BTC = SE.getBackedgeTakenCount(&L);
   if (isa<SCEVCouldNotCompute>(BTC) || BTC->getType()->getIntegerBitWidth() > 64)
     return false;
-  MapVector<const SCEV *, AddGroup> Groups;
+  MapVector<GroupKey, AddGroup> Groups;
   for (BasicBlock *BB : L.blocks())
     for (Instruction &I : *BB) {
       auto *Add = dyn_cast<BinaryOperator>(&I);
       uint64_t C;
-      const SCEVAddRecExpr *X = Add ? inductionOperand(*Add, L, SE, C) : nullptr;
+      const SCEV *Invariant;
+      const SCEVAddRecExpr *X =
+          Add ? inductionOperand(*Add, L, SE, C, Invariant) : nullptr;
       if (!X)
         continue;
-      AddGroup &G = Groups[X];
+      AddGroup &G = Groups[{X, Invariant}];
       G.X = X;
+      G.Invariant = Invariant;
       G.MaxC = std::max(G.MaxC, C);
       G.Adds.push_back(Add);
     }
@@ -175,7 +236,8 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
     return false;
   SmallVector<AddGroup *, 8> Checked;
   for (auto &[_, G] : Groups)
-    if (Exp.isSafeToExpandAt(G.X->getStart(), At))
+    if (Exp.isSafeToExpandAt(G.X->getStart(), At) &&
+        (!G.Invariant || Exp.isSafeToExpandAt(G.Invariant, At)))
       Checked.push_back(&G);
   if (Checked.empty())
     return false;
@@ -197,8 +259,11 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
     Fallback = B.CreateOr(Fallback, expandOverlapCheck(Disjoint, N64, Exp, At));
   versionLoop(L, Fallback, LI, DT);
   for (AddGroup *G : Checked)
-    for (BinaryOperator *Add : G->Adds)
+    for (BinaryOperator *Add : G->Adds) {
       Add->setHasNoUnsignedWrap(true);
+      if (G->Invariant)
+        widenAddressUses(*Add);
+    }
   tagDisjointGroups(Disjoint);
   SE.forgetLoop(&L);
   return true;

@@ -14,11 +14,14 @@ namespace wasm2bin {
 ///
 /// This pass versions an innermost loop whose trip count is computable and
 /// whose i32 adds `x + C` (C > 0, x advancing by a positive constant step each
-/// iteration) feed its memory addresses: the preheader checks that no such
-/// add can exceed 2^32 - 1 in any iteration (start + step * trip count + C,
-/// computed exactly in 64 bits); if so the loop runs with `nuw` on those adds,
-/// otherwise an unchanged copy runs. Then IndVarSimplify widens what `nuw`
-/// allows. Semantics are exact either way: the flags are only true facts.
+/// iteration) or `x + a` (a loop-invariant: an array's base) feed its memory
+/// addresses: the preheader checks that no such add can exceed 2^32 - 1 in
+/// any iteration (start + step * trip count + C or a, computed exactly in 64
+/// bits); if so the loop runs with `nuw` on those adds, otherwise an
+/// unchanged copy runs. Then IndVarSimplify widens what `nuw` allows (the
+/// pass itself widens `zext(x + a)`). The same check also compares the byte
+/// ranges of the loop's arrays (AccessRanges.h). Semantics are exact either
+/// way: the flags and the metadata are only true facts.
 struct NoWrapVersioningPass : llvm::PassInfoMixin<NoWrapVersioningPass> {
   llvm::PreservedAnalyses run(llvm::Function &F,
                               llvm::FunctionAnalysisManager &FAM);

@@ -3,7 +3,8 @@
 ;; versioning (backend/NoWrapVersioning.cpp) must take its unchanged copy
 ;; when they do. Here the pointers start just below 2^32 and every access
 ;; wraps to the bottom of memory, which is in bounds: the fast copy would
-;; compute addresses 4 GiB higher and trap. Exits with the failing case.
+;; compute addresses 4 GiB higher and trap. The same for base + 4 * i with a
+;; base near 2^32. Exits with the failing case.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin -O2 %t.wasm -o %t.o2 && %t.o2
 ;; RUN: %wasm2bin -O0 %t.wasm -o %t.o0 && %t.o0
@@ -24,7 +25,18 @@
       (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (local.get $acc))
-;; c[j] += 2 * b[j] for doubles, two per iteration (clang's unrolled axpy),
+;; Sum of the i32 words at base + 4 * i for i = from ... from + n - 1: an
+  ;; array's base plus a scaled index, `x + a` with a loop-invariant a.
+  (func $sumidx (param $base i32) (param $i i32) (param $n i32) (result i32)
+    (local $end i32) (local $s i32)
+    (local.set $end (i32.add (local.get $i) (local.get $n)))
+    (loop $l
+      (local.set $s (i32.add (local.get $s)
+        (i32.load (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2))))))
+      (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1)))
+                        (local.get $end))))
+    (local.get $s))
+  ;; c[j] += 2 * b[j] for doubles, two per iteration (clang's unrolled axpy),
   ;; at c + 16 and b + 16.
   (func $axpy (param $c i32) (param $b i32) (param $n i32) (local $j i32)
     (loop $l
@@ -52,6 +64,14 @@
     ;; wraps: 1 + 2 + ... + 8.
     (if (i64.ne (call $sum (local.get $high) (local.get $four)) (i64.const 36))
       (then (call $exit (i32.const 2))))
+    ;; Words 0 ... 5 (1, 0, 2, 0, 3, 0) from base 0, and from base
+    ;; 2^32 - 8 with i = 2 ... 7: base + 4 * i wraps to 0 ... 20.
+    (if (i32.ne (call $sumidx (local.get $zero) (local.get $zero)
+                  (i32.add (local.get $four) (local.get $two))) (i32.const 6))
+      (then (call $exit (i32.const 7))))
+    (if (i32.ne (call $sumidx (i32.add (local.get $high) (i32.const 8)) (local.get $two)
+                  (i32.add (local.get $four) (local.get $two))) (i32.const 6))
+      (then (call $exit (i32.const 8))))
     ;; c at 256, b at 512 = 1, 2, 3, 4: c becomes 2, 4, 6, 8.
     (f64.store (i32.const 512) (f64.const 1))
     (f64.store (i32.const 520) (f64.const 2))
