@@ -198,8 +198,11 @@ Value *expandOverlapCheck(ArrayRef<AccessGroup> Groups, Value *BTC64,
       if (Groups[G].Base != Groups[H].Base ||
           !(Groups[G].Writes || Groups[H].Writes))
         continue;
-      Value *Overlap = B.CreateAnd(B.CreateICmpULT(Lo[G], Hi[H]),
-                                   B.CreateICmpULT(Lo[H], Hi[G]));
+      // One statement each: the order of evaluating call arguments is
+      // unspecified, and the IR must not depend on how wasm2bin was built.
+      Value *GBeforeH = B.CreateICmpULT(Lo[G], Hi[H]);
+      Value *HBeforeG = B.CreateICmpULT(Lo[H], Hi[G]);
+      Value *Overlap = B.CreateAnd(GBeforeH, HBeforeG);
       Bad = B.CreateOr(Bad, Overlap);
     }
   return Bad;

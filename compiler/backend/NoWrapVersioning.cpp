@@ -133,8 +133,10 @@ Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
     Value *Start = Exp.expandCodeFor(G->X->getStart(), B.getInt32Ty(), At);
     uint64_t Step =
         cast<SCEVConstant>(G->X->getStepRecurrence(SE))->getAPInt().getZExtValue();
-    Value *Last = B.CreateAdd(B.CreateZExt(Start, I64),
-                              B.CreateMul(N64, ConstantInt::get(I64, Step)));
+    // (Separate statements: argument evaluation order is unspecified.)
+    Value *Start64 = B.CreateZExt(Start, I64);
+    Value *Span = B.CreateMul(N64, ConstantInt::get(I64, Step));
+    Value *Last = B.CreateAdd(Start64, Span);
     Value *Max = B.CreateAdd(Last, ConstantInt::get(I64, G->MaxC));
     if (G->Invariant)
       Max = B.CreateAdd(
@@ -165,9 +167,9 @@ void widenAddressUses(BinaryOperator &Add) {
         return T->getOperand(0);
       return B.CreateZExt(V, Z->getDestTy());
     };
-    Value *Wide = B.CreateAdd(Widened(Add.getOperand(0)),
-                              Widened(Add.getOperand(1)), "",
-                              /*HasNUW=*/true, /*HasNSW=*/true);
+    Value *Op0 = Widened(Add.getOperand(0));
+    Value *Op1 = Widened(Add.getOperand(1));
+    Value *Wide = B.CreateAdd(Op0, Op1, "", /*HasNUW=*/true, /*HasNSW=*/true);
     Z->replaceAllUsesWith(Wide);
     Z->eraseFromParent();
   }

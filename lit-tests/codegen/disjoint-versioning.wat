@@ -15,10 +15,11 @@
   ;; The ranges [c, c + 16 * trips) and [b, b + 16 * trips) overlap when
   ;; each starts below the other's end:
   ;; CHECK: [[C_END:%.*]] = add nuw nsw i64 %{{.*}}, 16
+  ;; CHECK-NEXT: [[B:%.*]] = zext i32 %1 to i64
   ;; CHECK: [[B_END:%.*]] = add nuw nsw i64 %{{.*}}, 16
-  ;; CHECK-NEXT: [[X:%.*]] = icmp ugt i64 [[B_END]], [[C:%.*]]
-  ;; CHECK-NEXT: [[Y:%.*]] = icmp ugt i64 [[C_END]], [[B:%.*]]
-  ;; CHECK-NEXT: [[OVERLAP:%.*]] = and i1 [[Y]], [[X]]
+  ;; CHECK-NEXT: [[X:%.*]] = icmp ugt i64 [[C_END]], [[B]]
+  ;; CHECK-NEXT: [[Y:%.*]] = icmp ugt i64 [[B_END]], %{{[0-9]+}}
+  ;; CHECK-NEXT: [[OVERLAP:%.*]] = and i1 [[X]], [[Y]]
   ;; CHECK: br i1 %{{.*}}, label %loop.wrap, label %loop.ph
   ;; CHECK-NOT: vector.memcheck
   ;; CHECK: vector.body:
