@@ -31,8 +31,8 @@ namespace {
 // Each group costs two compares with every other: a loop with more arrays
 // than this is not the kind whose vectorisation a check decides.
 constexpr unsigned MaxGroups = 8;
-// Bounds that keep every sum of the check far from 2^64.
-constexpr uint64_t MaxStep = uint64_t(1) << 31;
+// Bounds that keep every sum of the check far from 2^64 (a step, a positive
+// i32, is below 2^31 anyway).
 constexpr int64_t MaxDelta = int64_t(1) << 24;
 constexpr uint64_t MaxOffset = uint64_t(1) << 33;
 
@@ -78,15 +78,11 @@ bool splitAddress(Value *Ptr, const Loop &L, ScalarEvolution &SE,
     A.Start = S;
     A.Step = 0;
   } else {
-    auto *AR = dyn_cast<SCEVAddRecExpr>(S);
-    if (!AR || AR->getLoop() != &L || !AR->isAffine())
-      return false;
-    auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
-    if (!Step || Step->getAPInt().isNegative() || Step->getAPInt().isZero() ||
-        Step->getAPInt().getZExtValue() >= MaxStep)
+    const SCEVAddRecExpr *AR = risingInduction(S, L, SE);
+    if (!AR)
       return false;
     A.Start = AR->getStart();
-    A.Step = Step->getAPInt().getZExtValue();
+    A.Step = inductionStep(AR, SE);
   }
   A.Base = Ptr;
   A.K = K.getZExtValue();
@@ -116,7 +112,28 @@ bool asAccess(Instruction &I, const Loop &L, ScalarEvolution &SE, Access &A) {
   return splitAddress(Ptr, L, SE, DL, A);
 }
 
+/// Groups whose ranges the check compares and the metadata separates: one
+/// memory, and one of them writes (two that only read may overlap freely).
+bool mustBeDisjoint(const AccessGroup &G, const AccessGroup &H) {
+  return G.Base == H.Base && (G.Writes || H.Writes);
+}
+
 } // namespace
+
+const SCEVAddRecExpr *risingInduction(const SCEV *S, const Loop &L,
+                                      ScalarEvolution &SE) {
+  auto *AR = dyn_cast<SCEVAddRecExpr>(S);
+  if (!AR || AR->getLoop() != &L || !AR->isAffine())
+    return nullptr;
+  auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
+  if (!Step || Step->getAPInt().isNegative() || Step->getAPInt().isZero())
+    return nullptr;
+  return AR;
+}
+
+uint64_t inductionStep(const SCEVAddRecExpr *AR, ScalarEvolution &SE) {
+  return cast<SCEVConstant>(AR->getStepRecurrence(SE))->getAPInt().getZExtValue();
+}
 
 SmallVector<AccessGroup, 4> groupAccesses(const Loop &L, ScalarEvolution &SE) {
   // Members with their start relative to their group's first member's.
@@ -168,8 +185,7 @@ SmallVector<AccessGroup, 4> groupAccesses(const Loop &L, ScalarEvolution &SE) {
       Group.Accesses.push_back(A.I);
     }
     for (unsigned H = 0; H < G; ++H)
-      Useful |= Groups[H].Base == Group.Base &&
-                (Groups[H].Writes || Group.Writes);
+      Useful |= mustBeDisjoint(Groups[H], Group);
   }
   if (!Useful)
     return {};
@@ -185,18 +201,18 @@ Value *expandOverlapCheck(ArrayRef<AccessGroup> Groups, Value *BTC64,
   Value *Bad = B.getFalse();
   for (const AccessGroup &G : Groups) {
     Value *S = B.CreateZExt(Exp.expandCodeFor(G.Start, B.getInt32Ty(), At), I64);
-    // Last < 2^32 + 2^63: BTC64 < 2^32 (the caller checked), Step < 2^31.
-    Value *Last = B.CreateAdd(
-        S, B.CreateMul(BTC64, Const(G.Step), "", /*HasNUW=*/true), "", true);
+    // With BTC64 < 2^32 nothing here overflows (Step < 2^31). With a larger
+    // one the caller's condition is already true, and the sums may wrap: so
+    // no `nuw`, which would make them poison, and the condition with them.
+    Value *Last = B.CreateAdd(S, B.CreateMul(BTC64, Const(G.Step)));
     Bad = B.CreateOr(Bad, B.CreateICmpUGT(B.CreateAdd(Last, Const(G.MaxE)),
                                           Const(UINT32_MAX)));
-    Lo.push_back(B.CreateAdd(S, Const(G.LoOff), "", true));
-    Hi.push_back(B.CreateAdd(Last, Const(G.HiOff), "", true));
+    Lo.push_back(B.CreateAdd(S, Const(G.LoOff)));
+    Hi.push_back(B.CreateAdd(Last, Const(G.HiOff)));
   }
   for (unsigned G = 0; G < Groups.size(); ++G)
     for (unsigned H = 0; H < G; ++H) {
-      if (Groups[G].Base != Groups[H].Base ||
-          !(Groups[G].Writes || Groups[H].Writes))
+      if (!mustBeDisjoint(Groups[G], Groups[H]))
         continue;
       // One statement each: the order of evaluating call arguments is
       // unspecified, and the IR must not depend on how wasm2bin was built.
@@ -220,8 +236,7 @@ void tagDisjointGroups(ArrayRef<AccessGroup> Groups) {
   for (unsigned G = 0; G < Groups.size(); ++G) {
     SmallVector<Metadata *, MaxGroups> Others;
     for (unsigned H = 0; H < Groups.size(); ++H)
-      if (H != G && Groups[G].Base == Groups[H].Base &&
-          (Groups[G].Writes || Groups[H].Writes))
+      if (H != G && mustBeDisjoint(Groups[G], Groups[H]))
         Others.push_back(Scopes[H]);
     MDNode *Scope = MDNode::get(Ctx, {Scopes[G]});
     MDNode *NoAlias = Others.empty() ? nullptr : MDNode::get(Ctx, Others);

@@ -9,6 +9,15 @@
 
 namespace wasm2bin {
 
+/// S as {Start, +, Step} in L with a positive constant Step (an i32 one,
+/// so below 2^31), or null.
+const llvm::SCEVAddRecExpr *risingInduction(const llvm::SCEV *S,
+                                            const llvm::Loop &L,
+                                            llvm::ScalarEvolution &SE);
+/// The Step of a risingInduction.
+uint64_t inductionStep(const llvm::SCEVAddRecExpr *AR,
+                       llvm::ScalarEvolution &SE);
+
 /// The loads and stores of a loop whose addresses are `base + zext(v) + K`
 /// with v = {S + E, +, Step} for one S and Step, constant E >= 0 and K >= 0:
 /// one array walked by one induction (c[j] and c[j + 1] of an unrolled loop

@@ -45,17 +45,6 @@ struct AddGroup {
   SmallVector<BinaryOperator *, 4> Adds;
 };
 
-/// x advancing by a positive constant step in L.
-const SCEVAddRecExpr *rising(Value *V, const Loop &L, ScalarEvolution &SE) {
-  auto *AR = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(V));
-  if (!AR || AR->getLoop() != &L || !AR->isAffine())
-    return nullptr;
-  auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
-  if (!Step || Step->getAPInt().isNegative() || Step->getAPInt().isZero())
-    return nullptr;
-  return AR;
-}
-
 /// x + C with C > 0, or x + a with a invariant in L, for a rising x (either
 /// operand order).
 const SCEVAddRecExpr *inductionOperand(BinaryOperator &Add, const Loop &L,
@@ -65,7 +54,8 @@ const SCEVAddRecExpr *inductionOperand(BinaryOperator &Add, const Loop &L,
       Add.hasNoUnsignedWrap())
     return nullptr;
   for (unsigned XOp : {0, 1}) {
-    const SCEVAddRecExpr *AR = rising(Add.getOperand(XOp), L, SE);
+    const SCEVAddRecExpr *AR =
+        risingInduction(SE.getSCEV(Add.getOperand(XOp)), L, SE);
     if (!AR)
       continue;
     Value *Other = Add.getOperand(1 - XOp);
@@ -122,8 +112,9 @@ unsigned instructionCount(const Loop &L) {
 /// taking the values Start + Step * i for i = 0 ... N (the backedge-taken
 /// count, N64 in 64 bits, N64 < 2^32 or the caller's check is already true),
 /// the largest x + C is zext(Start) + Step * N + MaxC, and x + a adds zext(a)
-/// to that; Step < 2^31, so the sum cannot overflow 64 bits. (No `nuw` on this arithmetic: with N >= 2^32 it
-/// may overflow, and poison or'ed with true is poison, not true.)
+/// to that; Step < 2^31, so the sum cannot overflow 64 bits. (No `nuw` on
+/// this arithmetic: with N >= 2^32 it may overflow, and poison or'ed with
+/// true is poison, not true.)
 Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
                      ScalarEvolution &SE, SCEVExpander &Exp, Instruction *At) {
   IRBuilder<> B(At);
@@ -131,8 +122,7 @@ Value *expandMayWrap(ArrayRef<AddGroup *> Groups, Value *N64,
   Value *MayWrap = B.getFalse();
   for (AddGroup *G : Groups) {
     Value *Start = Exp.expandCodeFor(G->X->getStart(), B.getInt32Ty(), At);
-    uint64_t Step =
-        cast<SCEVConstant>(G->X->getStepRecurrence(SE))->getAPInt().getZExtValue();
+    uint64_t Step = inductionStep(G->X, SE);
     // (Separate statements: argument evaluation order is unspecified.)
     Value *Start64 = B.CreateZExt(Start, I64);
     Value *Span = B.CreateMul(N64, ConstantInt::get(I64, Step));
