@@ -121,15 +121,12 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
   Timer.done("lower");
 
   std::string Error;
-  {
+  if (Opts.emit == EmitKind::LLVM) {
     std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
     if (!TM)
       return Fail(Error);
     optimizeModule(*LLM, *TM, Opts);
-  }
-  Timer.done("optimize");
-
-  if (Opts.emit == EmitKind::LLVM) {
+    Timer.done("optimize");
     std::string Text;
     raw_string_ostream OS(Text);
     LLM->print(OS, nullptr);
@@ -140,9 +137,18 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
   }
 
   std::vector<SmallVector<char, 0>> Objs;
-  if (!emitObjects(std::move(LLM), Opts, Objs, Error))
+  std::vector<PartitionStats> Parts;
+  if (!compileToObjects(std::move(LLM), Opts, Objs, Parts, Error))
     return Fail(Error);
-  Timer.done("codegen");
+  Timer.done("opt+cg");
+  // Per partition, on its own thread (not part of the total).
+  for (size_t I = 0; I < Parts.size(); ++I)
+    R.partitions.push_back(
+        "partition " + std::to_string(I) + ": " +
+        std::to_string(Parts[I].functions) + " functions, " +
+        std::to_string(Parts[I].imported) + " imported, optimize " +
+        std::to_string(int(Parts[I].optimizeMs)) + " ms, codegen " +
+        std::to_string(int(Parts[I].codegenMs)) + " ms");
 
   if (Opts.emit == EmitKind::Obj) {
     if (!writeObject(Objs, Opts.outputPath, Error))

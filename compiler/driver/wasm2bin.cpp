@@ -96,6 +96,9 @@ int main(int argc, char **argv) {
       ->allow_extra_args(false);
   App.add_flag("-s,--strip", Opts.strip, "Strip the symbol table");
   App.add_flag("-v,--verbose", Opts.verbose, "Print the time of each phase");
+  App.add_option("-j,--jobs", Opts.jobs,
+                 "Threads for optimisation and code generation (default: one "
+                 "per core)");
   App.add_option("--lib-dir", Opts.libDir,
                  "Directory with libw2brt.a and musl (default: "
                  "<wasm2bin dir>/../lib/wasm2bin)");
@@ -181,6 +184,8 @@ int main(int argc, char **argv) {
       Total += Ms;
     }
     std::fprintf(stderr, "wasm2bin: %-9s %9.2f ms\n", "total", Total);
+    for (const std::string &P : R.partitions)
+      std::fprintf(stderr, "wasm2bin:   %s\n", P.c_str());
   }
   for (const std::string &E : R.errors)
     error(E);

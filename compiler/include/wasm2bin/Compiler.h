@@ -41,8 +41,8 @@ struct CompileOptions {
   std::string headerPath;
   bool strip = false;     ///< drop the symbol table from executables
   bool verbose = false;   ///< per-phase timings on stderr
-  /// Threads for code generation (0: one per core). Large modules are split
-  /// into this many partitions.
+  /// Threads for optimisation and code generation (0: one per core). Large
+  /// modules are split into this many partitions.
   unsigned jobs = 0;
 
   // Grants baked into a command executable (see docs/sandbox.md).
@@ -62,8 +62,11 @@ struct CompileResult {
   /// per line, without the "wasm2bin: error: " prefix.
   std::vector<std::string> errors;
   /// Wall time of each phase in milliseconds, in order (decode, validate,
-  /// lower, optimize, codegen, link).
+  /// lower, opt+cg, link; --emit=llvm: optimize instead of opt+cg and link).
   std::vector<std::pair<std::string, double>> phaseMs;
+  /// What each partition of a module did in the opt+cg phase, one line
+  /// each ("partition 0: 812 functions, 40 imported, optimize 7000 ms, ...").
+  std::vector<std::string> partitions;
 };
 
 /// Runs the pipeline on a module's bytes according to Opts.
