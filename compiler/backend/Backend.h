@@ -30,20 +30,17 @@ void optimizeModule(llvm::Module &M, llvm::TargetMachine &TM,
 bool emitObject(llvm::Module &M, llvm::TargetMachine &TM,
                 llvm::SmallVectorImpl<char> &Out, std::string &Error);
 
-/// What one partition of compileToObjects did.
+/// What one partition (or the whole module) did, for -v.
 struct PartitionStats {
   size_t functions = 0; ///< defined here
   size_t imported = 0;  ///< available_externally copies from other partitions
-  double optimizeMs = 0, codegenMs = 0;
+  double lowerMs = 0, optimizeMs = 0, codegenMs = 0;
 };
 
-/// Optimises M and emits it as one or more objects: a large module is split
-/// into Opts.jobs partitions that are optimised and compiled in parallel,
-/// each in its own LLVMContext (Partitions.cpp). Consumes M.
-bool compileToObjects(std::unique_ptr<llvm::Module> M,
-                      const CompileOptions &Opts,
-                      std::vector<llvm::SmallVector<char, 0>> &Objects,
-                      std::vector<PartitionStats> &Stats, std::string &Error);
+/// Optimises M and emits it as one object, on this thread.
+bool optimizeAndEmit(llvm::Module &M, const CompileOptions &Opts,
+                     llvm::SmallVectorImpl<char> &Object, PartitionStats &Stats,
+                     std::string &Error);
 
 /// Links object files with the runtime, musl and compiler-rt into a static
 /// executable using lld in-process.

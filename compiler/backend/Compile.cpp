@@ -3,6 +3,7 @@
 
 #include "Backend.h"
 #include "LibraryHeader.h"
+#include "Partitions.h"
 
 #include "../codegen/ModuleEmitter.h"
 
@@ -37,6 +38,8 @@ public:
         Phase, std::chrono::duration<double, std::milli>(Now - Last).count());
     Last = Now;
   }
+  /// Starts the next phase now (the time since was reported otherwise).
+  void skip() { Last = std::chrono::steady_clock::now(); }
 
 private:
   CompileResult &R;
@@ -112,43 +115,56 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
     return Fail(Valid.error().format(Opts.inputPath));
   Timer.done("validate");
 
-  LLVMContext Ctx;
-  Ctx.setDiscardValueNames(Opts.emit != EmitKind::LLVM);
-  auto Lowered = lowerModule(M, Opts, Ctx);
-  if (!Lowered)
-    return Fail(Lowered.error().format(Opts.inputPath));
-  std::unique_ptr<llvm::Module> LLM = Lowered.take();
-  Timer.done("lower");
-
   std::string Error;
-  if (Opts.emit == EmitKind::LLVM) {
-    std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
-    if (!TM)
-      return Fail(Error);
-    optimizeModule(*LLM, *TM, Opts);
-    Timer.done("optimize");
-    std::string Text;
-    raw_string_ostream OS(Text);
-    LLM->print(OS, nullptr);
-    if (!writeFile(Opts.outputPath, OS.str(), Error))
-      return Fail(Error);
-    R.ok = true;
-    return R;
-  }
-
   std::vector<SmallVector<char, 0>> Objs;
   std::vector<PartitionStats> Parts;
-  if (!compileToObjects(std::move(LLM), Opts, Objs, Parts, Error))
-    return Fail(Error);
-  Timer.done("opt+cg");
-  // Per partition, on its own thread (not part of the total).
-  for (size_t I = 0; I < Parts.size(); ++I)
-    R.partitions.push_back(
-        "partition " + std::to_string(I) + ": " +
-        std::to_string(Parts[I].functions) + " functions, " +
-        std::to_string(Parts[I].imported) + " imported, optimize " +
-        std::to_string(int(Parts[I].optimizeMs)) + " ms, codegen " +
-        std::to_string(int(Parts[I].codegenMs)) + " ms");
+  std::vector<LoweringScope> Scopes;
+  if (Opts.emit != EmitKind::LLVM)
+    Scopes = planPartitions(M, Opts);
+  if (!Scopes.empty()) {
+    // Lowering, optimisation and code generation, on every core.
+    if (!compilePartitions(M, Opts, Scopes, Objs, Parts, Error))
+      return Fail(Error);
+    Timer.done("partitions");
+    for (size_t I = 0; I < Parts.size(); ++I)
+      R.partitions.push_back(
+          "partition " + std::to_string(I) + ": " +
+          std::to_string(Parts[I].functions) + " functions, " +
+          std::to_string(Parts[I].imported) + " imported, lower " +
+          std::to_string(int(Parts[I].lowerMs)) + " ms, optimize " +
+          std::to_string(int(Parts[I].optimizeMs)) + " ms, codegen " +
+          std::to_string(int(Parts[I].codegenMs)) + " ms");
+  } else {
+    LLVMContext Ctx;
+    Ctx.setDiscardValueNames(Opts.emit != EmitKind::LLVM);
+    auto Lowered = lowerModule(M, Opts, Ctx);
+    if (!Lowered)
+      return Fail(Lowered.error().format(Opts.inputPath));
+    std::unique_ptr<llvm::Module> LLM = Lowered.take();
+    Timer.done("lower");
+    if (Opts.emit == EmitKind::LLVM) {
+      std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
+      if (!TM)
+        return Fail(Error);
+      optimizeModule(*LLM, *TM, Opts);
+      Timer.done("optimize");
+      std::string Text;
+      raw_string_ostream OS(Text);
+      LLM->print(OS, nullptr);
+      if (!writeFile(Opts.outputPath, OS.str(), Error))
+        return Fail(Error);
+      R.ok = true;
+      return R;
+    }
+    Objs.emplace_back();
+    PartitionStats Stats;
+    if (!optimizeAndEmit(*LLM, Opts, Objs.back(), Stats, Error))
+      return Fail(Error);
+    // The two phases as they happened, one after the other.
+    R.phaseMs.emplace_back("optimize", Stats.optimizeMs);
+    R.phaseMs.emplace_back("codegen", Stats.codegenMs);
+    Timer.skip();
+  }
 
   if (Opts.emit == EmitKind::Obj) {
     if (!writeObject(Objs, Opts.outputPath, Error))

@@ -17,16 +17,29 @@
 #include "llvm/Transforms/Scalar/LoopPassManager.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <chrono>
+
 using namespace llvm;
 
 namespace wasm2bin {
 
+/// Registers the x86 target once: partitions create their target machines
+/// on several threads at once, and LLVM's registration is not thread-safe
+/// (a function-local static's initialisation is).
+static void initializeX86() {
+  static const bool Done = [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+    return true;
+  }();
+  (void)Done;
+}
+
 std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
                                                    std::string &Error) {
-  LLVMInitializeX86TargetInfo();
-  LLVMInitializeX86Target();
-  LLVMInitializeX86TargetMC();
-  LLVMInitializeX86AsmPrinter();
+  initializeX86();
   const Target *T = TargetRegistry::lookupTarget(TargetTriple, Error);
   if (!T)
     return nullptr;
@@ -97,6 +110,27 @@ bool emitObject(Module &M, TargetMachine &TM, SmallVectorImpl<char> &Out,
   }
   PM.run(M);
   return true;
+}
+
+static double msSince(std::chrono::steady_clock::time_point T) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - T)
+      .count();
+}
+
+bool optimizeAndEmit(Module &M, const CompileOptions &Opts,
+                     SmallVectorImpl<char> &Object, PartitionStats &Stats,
+                     std::string &Error) {
+  std::unique_ptr<TargetMachine> TM = createTargetMachine(Opts, Error);
+  if (!TM)
+    return false;
+  auto Start = std::chrono::steady_clock::now();
+  optimizeModule(M, *TM, Opts);
+  Stats.optimizeMs = msSince(Start);
+  Start = std::chrono::steady_clock::now();
+  bool Ok = emitObject(M, *TM, Object, Error);
+  Stats.codegenMs = msSince(Start);
+  return Ok;
 }
 
 } // namespace wasm2bin

@@ -286,16 +286,18 @@ static std::string symbolName(std::string Name) {
   return Name;
 }
 
-static void declareFunctions(ModuleContext &MC) {
+static void declareFunctions(ModuleContext &MC, const LoweringScope *Scope) {
   const Module &M = MC.Wasm;
   std::vector<std::string> Names = M.functionNames();
   std::string Suffix = "." + symbolSuffix(MC.Opts);
   for (size_t I = 0; I < M.functions.size(); ++I) {
     uint32_t Idx = M.numImportedFuncs + I;
-    llvm::Function *F = llvm::Function::Create(MC.funcType(M.funcType(Idx)),
-                                   GlobalValue::InternalLinkage,
-                                   symbolName(Names[Idx]) + Suffix,
-                                   *MC.LLModule);
+    llvm::Function *F = llvm::Function::Create(
+        MC.funcType(M.funcType(Idx)),
+        Scope ? GlobalValue::ExternalLinkage : GlobalValue::InternalLinkage,
+        symbolName(Names[Idx]) + Suffix, *MC.LLModule);
+    if (Scope)
+      F->setVisibility(GlobalValue::HiddenVisibility);
     F->addFnAttr(Attribute::NoUnwind);
     // Every Wasm call uses stack: turning recursion into a loop (tail
     // recursion elimination) would turn "call stack exhausted" into a hang.
@@ -309,20 +311,28 @@ static void declareFunctions(ModuleContext &MC) {
 }
 
 Result<std::unique_ptr<llvm::Module>>
-lowerModule(const Module &M, const CompileOptions &Opts, LLVMContext &Ctx) {
+lowerModule(const Module &M, const CompileOptions &Opts, LLVMContext &Ctx,
+            const LoweringScope *Scope) {
   ModuleContext MC(M, Opts, Ctx);
   MC.Funcs.resize(M.numFuncs());
   if (auto D = bindImports(MC))
     return *D;
-  declareFunctions(MC);
+  declareFunctions(MC, Scope);
   for (size_t I = 0; I < M.functions.size(); ++I) {
+    FunctionPart Part = Scope ? Scope->funcs[I] : FunctionPart::Define;
+    if (Part == FunctionPart::Declare)
+      continue;
     uint32_t Idx = M.numImportedFuncs + I;
     FunctionEmitter FE(MC, Idx, MC.Funcs[Idx].direct);
     FE.emit();
+    if (Part == FunctionPart::Import)
+      MC.Funcs[Idx].direct->setLinkage(GlobalValue::AvailableExternallyLinkage);
   }
-  emitDescriptor(MC, descriptorSymbol(M, Opts));
-  if (Opts.emit == EmitKind::Exe)
-    emitPolicy(MC);
+  if (!Scope || Scope->descriptor) {
+    emitDescriptor(MC, descriptorSymbol(M, Opts));
+    if (Opts.emit == EmitKind::Exe)
+      emitPolicy(MC);
+  }
 
   std::string VerifyErrors;
   raw_string_ostream OS(VerifyErrors);

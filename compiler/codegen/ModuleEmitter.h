@@ -7,6 +7,7 @@
 #include "wasm2bin/Module.h"
 
 #include <memory>
+#include <vector>
 
 namespace llvm {
 class LLVMContext;
@@ -15,12 +16,27 @@ class Module;
 
 namespace wasm2bin {
 
+/// What one partition (backend/Partitions.cpp) does with a defined function.
+enum class FunctionPart : uint8_t {
+  Declare, ///< another partition defines it
+  Define,  ///< this partition's own
+  Import,  ///< another partition's, copied here as available_externally
+};
+
+/// The part of a module one lowering emits. Every function is then a hidden
+/// global symbol, so that the partitions' objects can call each other.
+struct LoweringScope {
+  std::vector<FunctionPart> funcs; ///< by defined-function index (no imports)
+  bool descriptor = false; ///< the descriptor and (executables) the policy
+};
+
 /// Lowers every function, the signature thunks and the module descriptor
-/// (plus, for executables, the capability policy). Fails only on imports that
-/// cannot be provided (executables accept wasi_snapshot_preview1 only).
+/// (plus, for executables, the capability policy), or with Scope only the
+/// part it names. Fails only on imports that cannot be provided (executables
+/// accept wasi_snapshot_preview1 only).
 Result<std::unique_ptr<llvm::Module>>
-lowerModule(const Module &M, const CompileOptions &Opts,
-            llvm::LLVMContext &Ctx);
+lowerModule(const Module &M, const CompileOptions &Opts, llvm::LLVMContext &Ctx,
+            const LoweringScope *Scope = nullptr);
 
 /// Suffix of every symbol that comes from the module ("wasm", or the
 /// library-mode module name): a function named "printf" in the name section

@@ -1,7 +1,7 @@
 // A module large enough to be compiled in partitions (compiler/backend/
-// Partitions.cpp): with two jobs its functions are optimised and compiled on
-// two threads, each partition importing the small functions it calls from
-// the other (here the program calls libc, which is at the other end of the
+// Partitions.cpp): with two jobs its functions are lowered, optimised and
+// compiled on two threads, each partition importing the small functions it
+// calls from the other (the program calls libc, at the other end of the
 // module) so that they can still be inlined. The output must be node's with
 // one job and with two, and the same executable must come out every time.
 // RUN: %clang-wasi %s -o %t.wasm
@@ -22,11 +22,15 @@
 // RUN: diff %t.O0.out %t.node.out
 // REQUIRES: node
 //
-// TWO: partition 0: {{[0-9]+}} functions, {{[1-9][0-9]*}} imported
-// TWO-NEXT: partition 1: {{[0-9]+}} functions, {{[0-9]+}} imported
+// TWO: wasm2bin: partitions
+// TWO: partition 0: {{[0-9]+}} functions, {{[1-9][0-9]*}} imported, lower
+// TWO-NEXT: partition 1: {{[0-9]+}} functions, {{[0-9]+}} imported, lower
 // TWO-NOT: partition 2
-// ONE: partition 0: {{[0-9]+}} functions, 0 imported
-// ONE-NOT: partition 1
+// One job: the module is lowered, optimised and compiled whole.
+// ONE: wasm2bin: lower
+// ONE-NEXT: wasm2bin: optimize
+// ONE-NEXT: wasm2bin: codegen
+// ONE-NOT: partition
 // -O0 inlines nothing, so it imports nothing.
 // O0: partition 0: {{[0-9]+}} functions, 0 imported
 // O0-NEXT: partition 1: {{[0-9]+}} functions, 0 imported

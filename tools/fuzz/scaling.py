@@ -84,8 +84,8 @@ def main():
         work = Path(tmp.name)
 
     print("| functions | .wasm KiB | wall s | CPU s | peak RSS MiB | decode+validate ms "
-          "| lower ms | opt+cg ms | link ms | CPU ms/KiB | RSS KiB/KiB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| lower ms | optimize ms | codegen ms | partitions ms | link ms | CPU ms/KiB | RSS KiB/KiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in [int(x) for x in args.functions.split(",")]:
         c, wasm, exe = work / ("p%d.c" % n), work / ("p%d.wasm" % n), work / ("p%d" % n)
         c.write_text(c_program(n))
@@ -95,13 +95,14 @@ def main():
         cmd = [args.wasm2bin, "-v", "-O" + args.opt, str(wasm), "-o", str(exe)]
         wall, cpu, rss, err = measure(cmd)
         phases = dict((m.group(1), float(m.group(2)))
-                      for m in re.finditer(r"wasm2bin: ([\w+]+)\s+([\d.]+) ms", err))
+                      for m in re.finditer(r"wasm2bin: (\w+)\s+([\d.]+) ms", err))
         check = subprocess.run([str(exe)], capture_output=True, text=True)
         if check.returncode != 0:
             sys.exit("the compiled program failed: %s" % check.stderr)
-        print("| %d | %.0f | %.2f | %.2f | %.0f | %.1f | %.0f | %.0f | %.0f | %.1f | %.0f |" % (
+        print("| %d | %.0f | %.2f | %.2f | %.0f | %.1f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f |" % (
             n, kib, wall, cpu, rss, phases.get("decode", 0) + phases.get("validate", 0),
-            phases.get("lower", 0), phases.get("opt+cg", 0),
+            phases.get("lower", 0), phases.get("optimize", 0), phases.get("codegen", 0),
+            phases.get("partitions", 0),
             phases.get("link", 0), cpu * 1000 / kib, rss * 1024 / kib), flush=True)
     return 0
 

@@ -61,11 +61,13 @@ struct CompileResult {
   /// Formatted diagnostics ("FILE:0xOFF: message" or plain messages), one
   /// per line, without the "wasm2bin: error: " prefix.
   std::vector<std::string> errors;
-  /// Wall time of each phase in milliseconds, in order (decode, validate,
-  /// lower, opt+cg, link; --emit=llvm: optimize instead of opt+cg and link).
+  /// Wall time of each phase in milliseconds, in order: decode, validate,
+  /// lower, optimize, codegen, link; for a module compiled in partitions
+  /// decode, validate, partitions (lowering, optimisation and code
+  /// generation on every core), link.
   std::vector<std::pair<std::string, double>> phaseMs;
-  /// What each partition of a module did in the opt+cg phase, one line
-  /// each ("partition 0: 812 functions, 40 imported, optimize 7000 ms, ...").
+  /// What each partition did in the partitions phase, one line each
+  /// ("partition 0: 812 functions, 40 imported, lower 400 ms, ...").
   std::vector<std::string> partitions;
 };
 
