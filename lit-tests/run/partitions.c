@@ -20,6 +20,11 @@
 // RUN: diff %t.one.out %t.node.out
 // RUN: %t.O0 > %t.O0.out
 // RUN: diff %t.O0.out %t.node.out
+// Library mode: the partitions' objects merge into one (lld -r) in which no
+// reference between them is left unresolved.
+// RUN: %wasm2bin --emit=obj --module-name=first --jobs 2 %t.wasm -o %t.o
+// RUN: llvm-nm %t.o | FileCheck --check-prefix=OBJ %s
+// RUN: llvm-nm -u %t.o | FileCheck --check-prefix=UNDEF --allow-empty %s
 // REQUIRES: node
 //
 // TWO: wasm2bin: partitions
@@ -34,6 +39,8 @@
 // -O0 inlines nothing, so it imports nothing.
 // O0: partition 0: {{[0-9]+}} functions, 0 imported
 // O0-NEXT: partition 1: {{[0-9]+}} functions, 0 imported
+// OBJ: R w2b_module_first
+// UNDEF-NOT: .first
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
