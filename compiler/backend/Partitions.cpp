@@ -29,11 +29,6 @@ using namespace llvm;
 namespace wasm2bin {
 namespace {
 
-/// Modules with less code than this (bytes of function bodies, about 0.75
-/// LLVM instructions each before optimisation) are not worth the split
-/// (threads, several objects to link).
-constexpr size_t MinCodeBytesToSplit = 6000;
-
 /// A callee in another partition is imported if its body has at most this
 /// many bytes (some 190 LLVM instructions, near what LLVM's inliner accepts
 /// at -O2), its own callees if they have at most this times ImportDecay, and
@@ -71,7 +66,10 @@ std::vector<LoweringScope> planPartitions(const Module &M,
   size_t Total = 0;
   for (const Function &F : M.functions)
     Total += bodySize(F);
-  if (Jobs <= 1 || Total < MinCodeBytesToSplit)
+  // Below Opts.partitionMinBytes (default 6000 bytes of bodies, some 4,500
+  // LLVM instructions) the threads and the extra objects cost more than
+  // they save.
+  if (Jobs <= 1 || Total < Opts.partitionMinBytes)
     return {};
 
   // Each function goes to the partition its middle falls into.
@@ -80,7 +78,8 @@ std::vector<LoweringScope> planPartitions(const Module &M,
   size_t Seen = 0;
   for (size_t I = 0; I < N; ++I) {
     size_t Size = bodySize(M.functions[I]);
-    Home[I] = unsigned(std::min<size_t>(Jobs - 1, (Seen + Size / 2) * Jobs / Total));
+    Home[I] = unsigned(std::min<size_t>(
+        Jobs - 1, (Seen + Size / 2) * Jobs / std::max<size_t>(Total, 1)));
     Seen += Size;
   }
   std::vector<LoweringScope> Scopes(Jobs);

@@ -99,6 +99,9 @@ int main(int argc, char **argv) {
   App.add_option("-j,--jobs", Opts.jobs,
                  "Threads for optimisation and code generation (default: one "
                  "per core)");
+  App.add_option("--partition-min-bytes", Opts.partitionMinBytes,
+                 "With more than one job, split modules with at least this "
+                 "much code into partitions (default 6000; 0: every module)");
   App.add_option("--lib-dir", Opts.libDir,
                  "Directory with libw2brt.a and musl (default: "
                  "<wasm2bin dir>/../lib/wasm2bin)");

@@ -7,7 +7,9 @@
 // Nothing is linked or written. Options vary with a hash of the input, so a
 // given input always takes the same path:
 //   optimisation -O0 or -O2 (one input in four at -O2: it is slow),
-//   --bounds-checks guard or explicit.
+//   --bounds-checks guard or explicit,
+//   and for one input in two the module is also lowered in two partitions
+//   (backend/Partitions.cpp), each of which must verify as well.
 // Modules are compiled in library mode so that any import is accepted.
 //
 // Built with -DW2B_FUZZ=ON (see tools/fuzz/README.md).
@@ -15,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backend/Backend.h"
+#include "backend/Partitions.h"
 #include "codegen/ModuleEmitter.h"
 
 #include "wasm2bin/Compiler.h"
@@ -63,17 +66,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   Opts.boundsChecks = (H & 4) ? BoundsChecks::Explicit : BoundsChecks::Guard;
   Opts.jobs = 1;
 
+  // The one legitimate failure in library mode: a WASI import whose type is
+  // not WASI's. lowerModule runs the IR verifier and reports broken IR as
+  // an "internal error", which is a bug.
+  auto WasiTypeError = [](const std::string &Msg) {
+    return Msg.rfind("import wasi_snapshot_preview1.", 0) == 0;
+  };
+  if (H & 8) {
+    CompileOptions Split = Opts;
+    Split.jobs = 2;
+    Split.partitionMinBytes = 0;
+    for (const LoweringScope &Scope : planPartitions(M, Split)) {
+      llvm::LLVMContext PartCtx;
+      auto Part = lowerModule(M, Split, PartCtx, &Scope);
+      if (!Part && !WasiTypeError(Part.error().message))
+        die("a partition of a valid module failed to lower",
+            Part.error().message);
+    }
+  }
+
   llvm::LLVMContext Ctx;
   Ctx.setDiscardValueNames(true);
   auto Lowered = lowerModule(M, Opts, Ctx);
   if (!Lowered) {
-    // The one legitimate failure in library mode: a WASI import whose type is
-    // not WASI's. lowerModule runs the IR verifier and reports broken IR as
-    // an "internal error", which is a bug.
-    const std::string &Msg = Lowered.error().message;
-    if (Msg.rfind("import wasi_snapshot_preview1.", 0) == 0)
+    if (WasiTypeError(Lowered.error().message))
       return 0;
-    die("a valid module failed to lower", Msg);
+    die("a valid module failed to lower", Lowered.error().message);
   }
   std::unique_ptr<llvm::Module> LLM = Lowered.take();
 

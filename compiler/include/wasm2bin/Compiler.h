@@ -44,6 +44,10 @@ struct CompileOptions {
   /// Threads for optimisation and code generation (0: one per core). Large
   /// modules are split into this many partitions.
   unsigned jobs = 0;
+  /// Modules with at least this many bytes of function bodies are compiled
+  /// in partitions when there is more than one job (backend/Partitions.cpp);
+  /// 0 splits every module (the fuzzers use it to reach that path).
+  size_t partitionMinBytes = 6000;
 
   // Grants baked into a command executable (see docs/sandbox.md).
   std::vector<std::string> env; ///< "KEY=VALUE"
