@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct PartitionStats {
   size_t imported = 0;  ///< available_externally copies from other partitions
   double lowerMs = 0, optimizeMs = 0, codegenMs = 0;
 };
+
+/// Milliseconds since T (for -v).
+double msSince(std::chrono::steady_clock::time_point T);
 
 /// Optimises M and emits it as one object, on this thread.
 bool optimizeAndEmit(llvm::Module &M, const CompileOptions &Opts,

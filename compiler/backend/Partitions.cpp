@@ -52,17 +52,14 @@ std::vector<uint32_t> directCallees(const Module &M, const Function &F) {
   return Callees;
 }
 
-double msSince(std::chrono::steady_clock::time_point T) {
-  return std::chrono::duration<double, std::milli>(
-             std::chrono::steady_clock::now() - T)
-      .count();
-}
-
 } // namespace
 
 std::vector<LoweringScope> planPartitions(const Module &M,
                                           const CompileOptions &Opts) {
-  unsigned Jobs = Opts.jobs ? Opts.jobs : std::thread::hardware_concurrency();
+  size_t N = M.functions.size();
+  // No more partitions than functions: the others would be empty.
+  size_t Jobs = std::min<size_t>(
+      N, Opts.jobs ? Opts.jobs : std::thread::hardware_concurrency());
   size_t Total = 0;
   for (const Function &F : M.functions)
     Total += bodySize(F);
@@ -73,7 +70,6 @@ std::vector<LoweringScope> planPartitions(const Module &M,
     return {};
 
   // Each function goes to the partition its middle falls into.
-  size_t N = M.functions.size();
   std::vector<unsigned> Home(N);
   size_t Seen = 0;
   for (size_t I = 0; I < N; ++I) {
@@ -83,7 +79,7 @@ std::vector<LoweringScope> planPartitions(const Module &M,
     Seen += Size;
   }
   std::vector<LoweringScope> Scopes(Jobs);
-  for (unsigned P = 0; P < Jobs; ++P) {
+  for (size_t P = 0; P < Jobs; ++P) {
     Scopes[P].funcs.assign(N, FunctionPart::Declare);
     Scopes[P].descriptor = P == 0;
   }

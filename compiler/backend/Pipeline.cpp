@@ -112,7 +112,7 @@ bool emitObject(Module &M, TargetMachine &TM, SmallVectorImpl<char> &Out,
   return true;
 }
 
-static double msSince(std::chrono::steady_clock::time_point T) {
+double msSince(std::chrono::steady_clock::time_point T) {
   return std::chrono::duration<double, std::milli>(
              std::chrono::steady_clock::now() - T)
       .count();
