@@ -75,7 +75,7 @@ def compile_cost(tc, wasm, log=print):
         cmd = [tc.wasm2bin, wasm, "-o", d / "out", opt, f"--target-cpu={tc.target_cpu}", "-v"]
         wall, cpu, rss, err = timed(cmd)
         out[f"wasm2bin {opt}"] = {"wall": wall, "cpu": cpu, "max_rss_kib": rss,
-                                  "phases": re.findall(r"wasm2bin: ([\w+]+)\s+([\d.]+) ms", err)}
+                                  "phases": re.findall(r"wasm2bin: (\w+)\s+([\d.]+) ms", err)}
         log(f"  wasm2bin {opt}: {wall:.2f} s wall, {cpu:.2f} s cpu, {rss / 1024:.0f} MiB")
     total = {"wall": 0.0, "cpu": 0.0, "max_rss_kib": 0, "phases": []}
     for cmd in tc.wasm2c_commands(wasm, d / "wasm2c-src", d / "out-wasm2c"):
