@@ -53,9 +53,11 @@ size_t importRefsOffset(const w2b_module *m) {
   return alignUp(size < sizeof(w2b_instance) ? sizeof(w2b_instance) : size, 16);
 }
 
+// Aligned so that no table element straddles two cache lines.
 size_t ownTablesOffset(const w2b_module *m) {
-  return importRefsOffset(m) +
-         size_t(m->num_imported_funcs) * sizeof(w2b_funcref);
+  return alignUp(importRefsOffset(m) +
+                     size_t(m->num_imported_funcs) * sizeof(w2b_funcref),
+                 W2B_SIZEOF_ELEM);
 }
 
 // Own tables follow one another, each with its initial elements.

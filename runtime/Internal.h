@@ -106,6 +106,9 @@ bool tableCreate(w2b_table *table, uint8_t elemType, const w2b_limits &limits,
                  bool inlineElements);
 // Releases the elements a table allocated (not the table's own storage).
 void tableDestroy(w2b_table *table);
+// Writes element i (< size): the reference and, in a funcref table, a copy
+// of its call target (all zero for NULL).
+void tableSet(w2b_table *table, uint32_t i, void *ref);
 
 // table.init without trapping: false, writing nothing, if out of bounds.
 bool tableInit(w2b_instance *inst, uint32_t table, uint32_t seg, uint32_t dst,

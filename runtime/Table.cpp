@@ -1,9 +1,10 @@
 //===- Table.cpp - Tables and the table builtins
 //---------------------------===//
 //
-// A table is an array of references (w2b_funcref* or opaque externref),
-// NULL for ref.null. table.grow reallocates it, so generated code reloads
-// `elems` after any call. Element segments are evaluated when used: their
+// A table is an array of w2b_table_elem: each reference (w2b_funcref* or
+// opaque externref, NULL for ref.null) with a copy of a funcref's call
+// target, which only tableSet writes. table.grow reallocates the array, so
+// generated code reloads `elems` after any call. Element segments are evaluated when used: their
 // items are constant expressions whose results cannot change (ref.func,
 // ref.null, global.get of an immutable global).
 //
@@ -33,13 +34,27 @@ w2b_table *tableAt(w2b_instance *inst, uint32_t index) {
 // Initial elements live right after the w2b_table; growing moves them to
 // pages of their own. (The compiler mirrors this layout in
 // InstanceLayout::compute and relies on it for tables of fixed size.)
-void **inlineElems(w2b_table *table) {
-  return reinterpret_cast<void **>(table + 1);
+w2b_table_elem *inlineElems(w2b_table *table) {
+  return reinterpret_cast<w2b_table_elem *>(
+      reinterpret_cast<uint8_t *>(table) + W2B_TABLE_INLINE_ELEMS);
 }
+
+size_t elemBytes(uint64_t n) { return size_t(n) * sizeof(w2b_table_elem); }
 
 size_t tableStorageSize(const w2b_limits &limits) {
   size_t elems = limits.min <= kMaxTableElems ? limits.min : 0;
-  return sizeof(w2b_table) + elems * sizeof(void *);
+  return W2B_TABLE_INLINE_ELEMS + elemBytes(elems);
+}
+
+void tableSet(w2b_table *table, uint32_t i, void *ref) {
+  w2b_table_elem &e = table->elems[i];
+  e.ref = ref;
+  const auto *f = table->elem_type == W2B_FUNCREF
+                      ? static_cast<const w2b_funcref *>(ref)
+                      : nullptr;
+  e.sig = f ? f->sig : nullptr;
+  e.code = f ? f->code : nullptr;
+  e.env = f ? f->env : nullptr;
 }
 
 bool tableCreate(w2b_table *table, uint8_t elemType, const w2b_limits &limits,
@@ -50,8 +65,8 @@ bool tableCreate(w2b_table *table, uint8_t elemType, const w2b_limits &limits,
   table->elems = nullptr; // while the size is 0
   if (limits.min) {
     table->elems = inlineElements ? inlineElems(table)
-                                  : static_cast<void **>(pageAlloc(
-                                        size_t(limits.min) * sizeof(void *)));
+                                  : static_cast<w2b_table_elem *>(
+                                        pageAlloc(elemBytes(limits.min)));
     if (!table->elems)
       return false;
   }
@@ -64,7 +79,7 @@ bool tableCreate(w2b_table *table, uint8_t elemType, const w2b_limits &limits,
 
 void tableDestroy(w2b_table *table) {
   if (table->elems != inlineElems(table))
-    pageFree(table->elems, size_t(table->size) * sizeof(void *));
+    pageFree(table->elems, elemBytes(table->size));
   table->elems = nullptr;
   table->size = 0;
 }
@@ -83,12 +98,12 @@ bool tableInit(w2b_instance *inst, uint32_t tableIndex, uint32_t seg,
     w2b_funcref **funcs = instanceFuncs(inst);
     for (uint32_t i = 0; i < n; ++i) {
       uint32_t f = e.func_items[src + i];
-      table->elems[dst + i] = f < m->num_funcs ? funcs[f] : nullptr;
+      tableSet(table, dst + i, f < m->num_funcs ? funcs[f] : nullptr);
     }
     return true;
   }
   for (uint32_t i = 0; i < n; ++i)
-    table->elems[dst + i] = evalConst(inst, e.items[src + i]).ref;
+    tableSet(table, dst + i, evalConst(inst, e.items[src + i]).ref);
   return true;
 }
 
@@ -115,25 +130,36 @@ uint32_t w2b_grow_table(w2b_table *table, uint32_t delta, void *init) {
     return UINT32_MAX;
   if (delta == 0)
     return old;
-  size_t oldBytes = size_t(old) * sizeof(void *),
-         newBytes = size_t(want) * sizeof(void *);
-  void **elems;
+  size_t oldBytes = elemBytes(old), newBytes = elemBytes(want);
+  w2b_table_elem *elems;
   if (table->elems && table->elems == inlineElems(table)) {
     // The initial storage cannot grow: move to pages of our own.
-    elems = static_cast<void **>(pageAlloc(newBytes));
+    elems = static_cast<w2b_table_elem *>(pageAlloc(newBytes));
     if (elems)
       memcpy(elems, table->elems, oldBytes);
   } else {
     // Page-granular: most grows stay within the pages already mapped.
-    elems = static_cast<void **>(pageRealloc(table->elems, oldBytes, newBytes));
+    elems = static_cast<w2b_table_elem *>(
+        pageRealloc(table->elems, oldBytes, newBytes));
   }
   if (!elems)
     return UINT32_MAX;
-  for (uint64_t i = old; i < want; ++i)
-    elems[i] = init;
   table->elems = elems;
   table->size = uint32_t(want);
+  for (uint64_t i = old; i < want; ++i)
+    tableSet(table, uint32_t(i), init);
   return old;
+}
+
+void *w2b_table_get(const w2b_table *table, uint32_t i) {
+  return i < table->size ? table->elems[i].ref : nullptr;
+}
+
+int w2b_table_set(w2b_table *table, uint32_t i, void *ref) {
+  if (i >= table->size)
+    return 0;
+  tableSet(table, i, ref);
+  return 1;
 }
 
 void w2b_free_table(w2b_table *table) {
@@ -162,7 +188,7 @@ void w2b_table_copy(w2b_instance *inst, uint32_t dstTable, uint32_t srcTable,
   if (!d || !s || !inBounds(dst, n, d->size) || !inBounds(src, n, s->size))
     w2b_trap(W2B_TRAP_OOB_TABLE);
   if (n)
-    memmove(d->elems + dst, s->elems + src, size_t(n) * sizeof(void *));
+    memmove(d->elems + dst, s->elems + src, elemBytes(n));
 }
 
 uint32_t w2b_table_grow(w2b_instance *inst, uint32_t table, void *init,
@@ -177,7 +203,7 @@ void w2b_table_fill(w2b_instance *inst, uint32_t table, uint32_t i, void *ref,
   if (!t || !inBounds(i, n, t->size))
     w2b_trap(W2B_TRAP_OOB_TABLE);
   for (uint32_t k = 0; k < n; ++k)
-    t->elems[i + k] = ref;
+    tableSet(t, i + k, ref);
 }
 
 } // extern "C"

@@ -113,8 +113,21 @@ typedef struct w2b_memory {
   uint8_t has_max;    /* the type has a maximum (max_pages is it) */
 } w2b_memory;
 
+/* One table element. `ref` is the reference itself (w2b_funcref* or
+ * externref, NULL for ref.null): what table.get returns. A funcref table also
+ * keeps a copy of the record's {sig, code, env} beside it, so call_indirect
+ * finds its target with one load from the table instead of two (a table of
+ * wasm2c holds its records the same way). A null element is all zero, and
+ * only the runtime's tableSet and generated table.set write elements. */
+typedef struct w2b_table_elem {
+  void *ref;
+  w2b_sig sig;
+  void *code;
+  void *env;
+} w2b_table_elem;
+
 typedef struct w2b_table {
-  void **elems; /* reallocated by table.grow: reload after calls */
+  w2b_table_elem *elems; /* reallocated by table.grow: reload after calls */
   uint32_t size;
   uint32_t max; /* UINT32_MAX when the type has no maximum */
   uint8_t elem_type; /* W2B_FUNCREF or W2B_EXTERNREF */
@@ -294,6 +307,15 @@ extern __thread uintptr_t w2b_stack_limit;
 #define W2B_SIZEOF_FUNCREF 32
 #define W2B_SIZEOF_VALUE 16
 #define W2B_SIZEOF_TABLE 24
+#define W2B_OFFSET_ELEM_REF 0
+#define W2B_OFFSET_ELEM_SIG 8
+#define W2B_OFFSET_ELEM_CODE 16
+#define W2B_OFFSET_ELEM_ENV 24
+#define W2B_SIZEOF_ELEM 32
+/* A table kept in its instance has its initial elements this many bytes after
+ * its w2b_table (which the instance places on a multiple of W2B_SIZEOF_ELEM),
+ * so that no element straddles two cache lines. */
+#define W2B_TABLE_INLINE_ELEMS 32
 /* Tables up to this many elements keep their initial elements in the
  * instance; table.grow fails beyond it (a resource limit, not a Wasm one). */
 #define W2B_MAX_TABLE_ELEMS 10000000u
@@ -317,6 +339,12 @@ W2B_STATIC_ASSERT(offsetof(w2b_funcref, env) == W2B_OFFSET_FUNCREF_ENV, "abi");
 W2B_STATIC_ASSERT(sizeof(w2b_funcref) == W2B_SIZEOF_FUNCREF, "abi");
 W2B_STATIC_ASSERT(sizeof(w2b_value) == W2B_SIZEOF_VALUE, "abi");
 W2B_STATIC_ASSERT(sizeof(w2b_table) == W2B_SIZEOF_TABLE, "abi");
+W2B_STATIC_ASSERT(offsetof(w2b_table_elem, ref) == W2B_OFFSET_ELEM_REF, "abi");
+W2B_STATIC_ASSERT(offsetof(w2b_table_elem, sig) == W2B_OFFSET_ELEM_SIG, "abi");
+W2B_STATIC_ASSERT(offsetof(w2b_table_elem, code) == W2B_OFFSET_ELEM_CODE, "abi");
+W2B_STATIC_ASSERT(offsetof(w2b_table_elem, env) == W2B_OFFSET_ELEM_ENV, "abi");
+W2B_STATIC_ASSERT(sizeof(w2b_table_elem) == W2B_SIZEOF_ELEM, "abi");
+W2B_STATIC_ASSERT(sizeof(w2b_table) <= W2B_TABLE_INLINE_ELEMS, "abi");
 #endif
 
 #ifdef __cplusplus

@@ -102,6 +102,11 @@ uint32_t w2b_grow_memory(w2b_memory *mem, uint32_t delta_pages);
 void w2b_free_memory(w2b_memory *mem);
 w2b_table *w2b_new_table(uint8_t elem_type, const w2b_limits *limits);
 uint32_t w2b_grow_table(w2b_table *table, uint32_t delta, void *init);
+/* A table's element i (NULL when out of bounds), and writing it: 1, or 0 when
+ * out of bounds. Elements keep a copy of a funcref's call target, so write
+ * them only with w2b_table_set. */
+void *w2b_table_get(const w2b_table *table, uint32_t i);
+int w2b_table_set(w2b_table *table, uint32_t i, void *ref);
 void w2b_free_table(w2b_table *table);
 
 /* Sizes the budget of native stack Wasm may use from the next entry on

@@ -1,8 +1,9 @@
 //===- EmitCall.cpp - call and call_indirect ------------------------------===//
 //
 // Defined functions and compile-time-bound imports (WASI) are called
-// directly with this instance. Other imports, and call_indirect, go through a
-// w2b_funcref {sig, code, env}: the callee's own instance travels as env.
+// directly with this instance. Other imports go through a w2b_funcref
+// {sig, code, env}, and call_indirect through the copy of one in the table
+// element: the callee's own instance travels as env.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionEmitter.h"
@@ -61,16 +62,18 @@ void FunctionEmitter::emitCall(const Instr &I, NoArg) {
   emitCallWith(FunctionCallee(MC.funcType(FT), Code), FT, Env);
 }
 
+/// The table element holds a copy of the callee's {sig, code, env}: the
+/// signature check and the call need one load from the table. A null element
+/// has a null sig, so it fails the fast comparison and is told apart on the
+/// slow path.
 void FunctionEmitter::emitCallIndirect(const Instr &I, NoArg) {
   const FuncType &FT = M.types[I.a];
   Value *Index = pop();
-  Value *Slot = tableElementAddr(I.b, Index, W2B_TRAP_UNDEFINED_ELEMENT);
-  Value *Ref = loadField(MC.PtrTy, Slot, 0, MC.Tbaa.Table);
-  trapIf(B.CreateIsNull(Ref), W2B_TRAP_UNINITIALIZED_ELEMENT);
+  Value *Elem = tableElementAddr(I.b, Index, W2B_TRAP_UNDEFINED_ELEMENT);
 
   // Signatures are usually the same symbol (pointer equality); compare the
   // strings only when the addresses differ.
-  Value *Sig = loadField(MC.PtrTy, Ref, abi::FuncRefSig, MC.Tbaa.FuncRef);
+  Value *Sig = loadField(MC.PtrTy, Elem, abi::TableElemSig, MC.Tbaa.Table);
   Constant *Expected = MC.signature(FT);
   BasicBlock *Call = newBlock("call_indirect");
   BasicBlock *Slow = newBlock("call_indirect.sigcmp");
@@ -78,13 +81,15 @@ void FunctionEmitter::emitCallIndirect(const Instr &I, NoArg) {
   B.CreateCondBr(B.CreateICmpEQ(Sig, Expected), Call, Slow,
                  MDB.createLikelyBranchWeights());
   B.SetInsertPoint(Slow);
+  Value *Ref = loadField(MC.PtrTy, Elem, abi::TableElemRef, MC.Tbaa.Table);
+  trapIf(B.CreateIsNull(Ref), W2B_TRAP_UNINITIALIZED_ELEMENT);
   Value *Equal = callBuiltin(static_cast<int>(Builtin::sig_equal), {Sig, Expected});
   B.CreateCondBr(B.CreateICmpNE(Equal, ConstantInt::get(MC.I32, 0)), Call,
                  trapBlock(W2B_TRAP_INDIRECT_CALL_TYPE),
                  MDB.createLikelyBranchWeights());
   B.SetInsertPoint(Call);
-  Value *Code = loadField(MC.PtrTy, Ref, abi::FuncRefCode, MC.Tbaa.FuncRef);
-  Value *Env = loadField(MC.PtrTy, Ref, abi::FuncRefEnv, MC.Tbaa.FuncRef);
+  Value *Code = loadField(MC.PtrTy, Elem, abi::TableElemCode, MC.Tbaa.Table);
+  Value *Env = loadField(MC.PtrTy, Elem, abi::TableElemEnv, MC.Tbaa.Table);
   emitCallWith(FunctionCallee(MC.funcType(FT), Code), FT, Env);
 }
 

@@ -53,18 +53,37 @@ Value *FunctionEmitter::tableElementAddr(uint32_t TableIdx, Value *Index,
   if (!Elems)
     Elems = loadField(MC.PtrTy, Table, abi::TableElems, MC.Tbaa.Table,
                       /*Invariant=*/isFixedSize(M.tableType(TableIdx)));
-  return B.CreateInBoundsGEP(MC.PtrTy, Elems, B.CreateZExt(Index, MC.I64));
+  Value *Offset = B.CreateMul(B.CreateZExt(Index, MC.I64),
+                              ConstantInt::get(MC.I64, abi::TableElemSize),
+                              "", /*HasNUW=*/true, /*HasNSW=*/true);
+  return B.CreateInBoundsGEP(MC.I8, Elems, Offset);
 }
 
 void FunctionEmitter::emitTableGet(const Instr &I, NoArg) {
-  Value *Slot = tableElementAddr(I.a, pop(), W2B_TRAP_OOB_TABLE);
-  push(loadField(MC.PtrTy, Slot, 0, MC.Tbaa.Table));
+  Value *Elem = tableElementAddr(I.a, pop(), W2B_TRAP_OOB_TABLE);
+  push(loadField(MC.PtrTy, Elem, abi::TableElemRef, MC.Tbaa.Table));
 }
 
+/// Writes the reference and, in a funcref table, the copy of its call target
+/// beside it (w2b_table_elem; the runtime's tableSet does the same). A null
+/// reference copies from an all-zero record, so there is no branch.
 void FunctionEmitter::emitTableSet(const Instr &I, NoArg) {
   Value *Ref = pop();
-  Value *Slot = tableElementAddr(I.a, pop(), W2B_TRAP_OOB_TABLE);
-  B.CreateStore(Ref, Slot)->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
+  Value *Elem = tableElementAddr(I.a, pop(), W2B_TRAP_OOB_TABLE);
+  auto Store = [&](Value *V, unsigned Offset) {
+    B.CreateStore(V, fieldAddr(Elem, Offset))
+        ->setMetadata(LLVMContext::MD_tbaa, MC.Tbaa.Table);
+  };
+  Store(Ref, abi::TableElemRef);
+  if (M.tableType(I.a).elem != ValType::FuncRef)
+    return;
+  Value *Record = B.CreateSelect(B.CreateIsNull(Ref), MC.nullFuncRef(), Ref);
+  Store(loadField(MC.PtrTy, Record, abi::FuncRefSig, MC.Tbaa.FuncRef),
+        abi::TableElemSig);
+  Store(loadField(MC.PtrTy, Record, abi::FuncRefCode, MC.Tbaa.FuncRef),
+        abi::TableElemCode);
+  Store(loadField(MC.PtrTy, Record, abi::FuncRefEnv, MC.Tbaa.FuncRef),
+        abi::TableElemEnv);
 }
 
 void FunctionEmitter::emitTableSize(const Instr &I, NoArg) {

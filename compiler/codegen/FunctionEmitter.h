@@ -199,7 +199,8 @@ private:
   /// table->elems as a constant offset from the instance, for a defined table
   /// of fixed size; null for other tables (their elems must be loaded).
   llvm::Value *constantTableElements(uint32_t TableIdx);
-  /// &table->elems[Index] after a bounds check (trap `Kind` if outside).
+  /// &table->elems[Index] (a w2b_table_elem) after a bounds check (trap
+  /// `Kind` if outside).
   llvm::Value *tableElementAddr(uint32_t TableIdx, llvm::Value *Index,
                                 unsigned Kind);
   void emitTableGet(const Instr &I, NoArg);

@@ -23,7 +23,12 @@ static_assert(abi::FuncRefCode == W2B_OFFSET_FUNCREF_CODE, "abi.h");
 static_assert(abi::FuncRefEnv == W2B_OFFSET_FUNCREF_ENV, "abi.h");
 static_assert(abi::FuncRefSize == sizeof(w2b_funcref), "abi.h");
 static_assert(abi::ValueSize == sizeof(w2b_value), "abi.h");
-static_assert(abi::TableHeaderSize == sizeof(w2b_table), "abi.h");
+static_assert(abi::TableHeaderSize == W2B_TABLE_INLINE_ELEMS, "abi.h");
+static_assert(abi::TableElemRef == W2B_OFFSET_ELEM_REF, "abi.h");
+static_assert(abi::TableElemSig == W2B_OFFSET_ELEM_SIG, "abi.h");
+static_assert(abi::TableElemCode == W2B_OFFSET_ELEM_CODE, "abi.h");
+static_assert(abi::TableElemEnv == W2B_OFFSET_ELEM_ENV, "abi.h");
+static_assert(abi::TableElemSize == sizeof(w2b_table_elem), "abi.h");
 static_assert(abi::MaxTableElems == W2B_MAX_TABLE_ELEMS, "abi.h");
 
 static uint32_t alignTo(uint32_t X, uint32_t A) { return (X + A - 1) / A * A; }
@@ -48,12 +53,13 @@ InstanceLayout InstanceLayout::compute(const Module &M) {
   // Instantiation allocates the tail, then a funcref per imported function,
   // then each defined table with its initial elements (Instance.cpp).
   uint64_t At = L.size + uint64_t(abi::FuncRefSize) * M.numImportedFuncs;
+  At = (At + abi::TableElemSize - 1) / abi::TableElemSize * abi::TableElemSize;
   for (const TableType &T : M.tables) {
     uint64_t Elems = T.limits.min <= abi::MaxTableElems ? T.limits.min : 0;
-    L.ownTables.push_back(At + abi::TableHeaderSize + 8 * Elems < INT32_MAX
-                              ? static_cast<uint32_t>(At)
-                              : 0);
-    At += abi::TableHeaderSize + 8 * Elems;
+    uint64_t Bytes = abi::TableHeaderSize + abi::TableElemSize * Elems;
+    L.ownTables.push_back(At + Bytes < INT32_MAX ? static_cast<uint32_t>(At)
+                                                 : 0);
+    At += Bytes;
   }
   return L;
 }

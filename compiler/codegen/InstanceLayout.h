@@ -63,7 +63,14 @@ constexpr unsigned FuncRefCode = 8;
 constexpr unsigned FuncRefEnv = 16;
 constexpr unsigned FuncRefSize = 32;
 constexpr unsigned ValueSize = 16;
-constexpr unsigned TableHeaderSize = 24;
+/// Initial elements of a table kept in the instance follow its w2b_table
+/// at this offset.
+constexpr unsigned TableHeaderSize = 32;
+constexpr unsigned TableElemRef = 0;
+constexpr unsigned TableElemSig = 8;
+constexpr unsigned TableElemCode = 16;
+constexpr unsigned TableElemEnv = 24;
+constexpr unsigned TableElemSize = 32;
 constexpr uint32_t MaxTableElems = 10000000;
 } // namespace abi
 

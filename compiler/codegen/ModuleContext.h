@@ -81,8 +81,11 @@ public:
 
   /// Private constant C string.
   llvm::Constant *cString(llvm::StringRef S);
+  /// Private all-zero w2b_funcref: what table.set copies for ref.null.
+  llvm::Constant *nullFuncRef();
 
 private:
+  llvm::Constant *NullFuncRef = nullptr;
   std::map<std::string, llvm::Constant *> Sigs;
   std::map<std::string, llvm::Function *> Thunks, Adapters;
   std::map<std::string, llvm::Constant *> Strings;

@@ -147,6 +147,18 @@ Constant *ModuleContext::signature(const FuncType &FT) {
   return GV;
 }
 
+Constant *ModuleContext::nullFuncRef() {
+  if (!NullFuncRef) {
+    auto *Ty = ArrayType::get(PtrTy, abi::FuncRefSize / 8);
+    auto *GV = new GlobalVariable(*LLModule, Ty, true,
+                                  GlobalValue::PrivateLinkage,
+                                  Constant::getNullValue(Ty), "w2b.null_funcref");
+    GV->setAlignment(Align(8));
+    NullFuncRef = GV;
+  }
+  return NullFuncRef;
+}
+
 llvm::Function *ModuleContext::thunk(const FuncType &FT) {
   std::string S = signatureString(FT);
   auto It = Thunks.find(S);

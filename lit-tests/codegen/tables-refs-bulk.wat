@@ -2,7 +2,8 @@
 ;; unreachable instructions at -O0. table.get/set/size are inline: the
 ;; table's descriptor is read from the instance, the index is checked against
 ;; its current size (trap 6 = out of bounds table access, runtime/abi.h) and
-;; elements are pointers (null is ref.null). Instructions whose work is a
+;; elements are 32-byte w2b_table_elem: the reference (null is ref.null) and,
+;; in a funcref table, a copy of its {sig, code, env}. Instructions whose work is a
 ;; loop or a resize call the runtime, which checks bounds and traps.
 ;; RUN: %wat2wasm %s -o %t.wasm
 ;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s
@@ -20,7 +21,8 @@
   ;; CHECK: br i1 %[[OOB]], label %trap, label %ok
   ;; CHECK: ok:
   ;; CHECK: %[[ELEMS:[0-9]+]] = load ptr, ptr
-  ;; CHECK: %[[SLOT:[0-9]+]] = getelementptr inbounds ptr, ptr %[[ELEMS]], i64 %{{[0-9]+}}
+  ;; CHECK: %[[OFF:[0-9]+]] = mul nuw nsw i64 %{{[0-9]+}}, 32
+  ;; CHECK: %[[SLOT:[0-9]+]] = getelementptr inbounds i8, ptr %[[ELEMS]], i64 %[[OFF]]
   ;; CHECK: load ptr, ptr %[[SLOT]], align 8
   ;; CHECK: trap:
   ;; CHECK-NEXT: call void @w2b_trap(i32 6)
@@ -28,10 +30,31 @@
   ;; CHECK-LABEL: define internal void @table_set.wasm(
   ;; CHECK: icmp uge i32
   ;; CHECK: ok:
-  ;; CHECK: %[[SLOT:[0-9]+]] = getelementptr inbounds ptr, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}
+  ;; CHECK: %[[SLOT:[0-9]+]] = getelementptr inbounds i8, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}
   ;; CHECK: store ptr %{{[0-9]+}}, ptr %[[SLOT]], align 8
+  ;; CHECK-NOT: store
   ;; CHECK: call void @w2b_trap(i32 6)
   (func (export "table_set") (param i32 externref) (table.set $e (local.get 0) (local.get 1)))
+  ;; A funcref element also gets the record's sig, code and env, read from an
+  ;; all-zero record for ref.null (a select, no branch).
+  ;; CHECK-LABEL: define internal void @table_set_func.wasm(
+  ;; CHECK: ok:
+  ;; CHECK: %[[SLOT:[0-9]+]] = getelementptr inbounds i8, ptr %{{[0-9]+}}, i64 %{{[0-9]+}}
+  ;; CHECK: store ptr %[[REF:[0-9]+]], ptr %[[SLOT]], align 8
+  ;; CHECK: %[[ISNULL:[0-9]+]] = icmp eq ptr %[[REF]], null
+  ;; CHECK: %[[REC:[0-9]+]] = select i1 %[[ISNULL]], ptr @w2b.null_funcref, ptr %[[REF]]
+  ;; CHECK: %[[SIG:[0-9]+]] = load ptr, ptr %[[REC]]
+  ;; CHECK: %[[SIGAT:[0-9]+]] = getelementptr inbounds i8, ptr %[[SLOT]], i64 8
+  ;; CHECK: store ptr %[[SIG]], ptr %[[SIGAT]]
+  ;; CHECK: %[[CODEIN:[0-9]+]] = getelementptr inbounds i8, ptr %[[REC]], i64 8
+  ;; CHECK: %[[CODE:[0-9]+]] = load ptr, ptr %[[CODEIN]]
+  ;; CHECK: %[[CODEAT:[0-9]+]] = getelementptr inbounds i8, ptr %[[SLOT]], i64 16
+  ;; CHECK: store ptr %[[CODE]], ptr %[[CODEAT]]
+  ;; CHECK: %[[ENVIN:[0-9]+]] = getelementptr inbounds i8, ptr %[[REC]], i64 16
+  ;; CHECK: %[[ENV:[0-9]+]] = load ptr, ptr %[[ENVIN]]
+  ;; CHECK: %[[ENVAT:[0-9]+]] = getelementptr inbounds i8, ptr %[[SLOT]], i64 24
+  ;; CHECK: store ptr %[[ENV]], ptr %[[ENVAT]]
+  (func (export "table_set_func") (param i32 funcref) (table.set $t (local.get 0) (local.get 1)))
   ;; CHECK-LABEL: define internal i32 @table_grow.wasm(
   ;; CHECK: call i32 @w2b_table_grow(ptr %instance, i32 0, ptr null, i32 %{{[0-9]+}})
   (func (export "table_grow") (param i32) (result i32) (table.grow $t (ref.null func) (local.get 0)))

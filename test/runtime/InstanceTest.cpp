@@ -30,13 +30,14 @@ int32_t callIndirect(w2b_instance *inst, int32_t a, int32_t b, int32_t idx) {
   w2b_table *t = tableAt(inst, 0);
   if (uint32_t(idx) >= t->size)
     w2b_trap(W2B_TRAP_UNDEFINED_ELEMENT);
-  auto *f = static_cast<w2b_funcref *>(t->elems[idx]);
-  if (!f)
+  const w2b_table_elem &e = t->elems[idx]; // the copied call target
+  if (!e.ref)
     w2b_trap(W2B_TRAP_UNINITIALIZED_ELEMENT);
   static const char expected[] = "ii:i";
-  if (!w2b_sig_equal(const_cast<char *>(f->sig), const_cast<char *>(expected)))
+  if (!w2b_sig_equal(const_cast<char *>(e.sig), const_cast<char *>(expected)))
     w2b_trap(W2B_TRAP_INDIRECT_CALL_TYPE);
-  return callRef<int32_t>(f, a, b);
+  return reinterpret_cast<int32_t (*)(void *, int32_t, int32_t)>(e.code)(
+      e.env, a, b);
 }
 
 int startRuns;
@@ -212,10 +213,10 @@ TEST(Instance, TablesAndElementSegments) {
   EXPECT_EQ(t->max, 10u);
   EXPECT_EQ(t->has_max, 1);
   EXPECT_EQ(t->elem_type, W2B_FUNCREF);
-  EXPECT_EQ(t->elems[0], nullptr);
-  EXPECT_EQ(t->elems[1], funcAt(inst.get(), fAdd));
-  EXPECT_EQ(t->elems[2], nullptr);
-  EXPECT_EQ(t->elems[3], funcAt(inst.get(), fAnswer));
+  EXPECT_EQ(elemAt(t, 0), nullptr);
+  EXPECT_EQ(elemAt(t, 1), funcAt(inst.get(), fAdd));
+  EXPECT_EQ(elemAt(t, 2), nullptr);
+  EXPECT_EQ(elemAt(t, 3), funcAt(inst.get(), fAnswer));
 
   w2b_funcref *call = exportedFunc(inst.get(), "call");
   w2b_value res;
@@ -549,8 +550,8 @@ TEST(Instance, ElementSegmentOutOfBoundsStopsBeforeData) {
   EXPECT_EQ(err.trap, W2B_TRAP_OOB_TABLE);
   ASSERT_NE(inst.get(), nullptr);
   w2b_table *t = tableAt(inst.get(), 0);
-  EXPECT_EQ(t->elems[0], funcAt(inst.get(), f));
-  EXPECT_EQ(t->elems[1], nullptr);
+  EXPECT_EQ(elemAt(t, 0), funcAt(inst.get(), f));
+  EXPECT_EQ(elemAt(t, 1), nullptr);
   EXPECT_EQ(inst->mem_base[0], 0);
 }
 
@@ -616,7 +617,7 @@ TEST(Instance, LookupExportOfEveryKind) {
   ASSERT_TRUE(w2b_lookup_export(inst.get(), "t", &e));
   EXPECT_EQ(e.kind, W2B_EXTERN_TABLE);
   EXPECT_EQ(e.table->elem_type, W2B_EXTERNREF);
-  EXPECT_EQ(e.table->elems[0], nullptr);
+  EXPECT_EQ(w2b_table_get(e.table, 0), nullptr);
   ASSERT_TRUE(w2b_lookup_export(inst.get(), "m", &e));
   EXPECT_EQ(e.kind, W2B_EXTERN_MEMORY);
   EXPECT_EQ(e.memory->pages, 0u);
@@ -641,16 +642,17 @@ TEST(Instance, MalformedDescriptorIsRejected) {
 }
 
 // Code compiled for a table of fixed size addresses its elements at the
-// offset in its descriptor: after the tail, a funcref per imported function,
-// and the tables before it (each a w2b_table and its initial elements).
+// offset in its descriptor: after the tail and a funcref per imported
+// function, rounded up to the size of an element, and the tables before it
+// (each a w2b_table and, 32 bytes after it, its initial elements).
 TEST(Instance, TableOffsetInDescriptorIsWhereTheTableLives) {
   ModuleBuilder b;
   b.importBound("env", "f", ":i", answer);
   b.addTable(W2B_FUNCREF, limits(3, 3));
   b.addTable(W2B_EXTERNREF, limits(2, 2));
   w2b_module m = *b.build();
-  size_t first = m.layout.size + sizeof(w2b_funcref);
-  size_t second = first + sizeof(w2b_table) + 3 * sizeof(void *);
+  size_t first = (m.layout.size + sizeof(w2b_funcref) + 31) / 32 * 32;
+  size_t second = first + W2B_TABLE_INLINE_ELEMS + 3 * sizeof(w2b_table_elem);
   std::vector<w2b_table_desc> tables(m.tables, m.tables + 2);
   tables[0].offset = uint32_t(first);
   tables[1].offset = uint32_t(second);
@@ -662,7 +664,10 @@ TEST(Instance, TableOffsetInDescriptorIsWhereTheTableLives) {
   EXPECT_EQ(reinterpret_cast<uint8_t *>(t[0]), base + first);
   EXPECT_EQ(reinterpret_cast<uint8_t *>(t[1]), base + second);
   EXPECT_EQ(reinterpret_cast<uint8_t *>(t[0]->elems),
-            base + first + sizeof(w2b_table));
+            base + first + W2B_TABLE_INLINE_ELEMS);
+  // No element straddles two cache lines.
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(t[0]->elems) % sizeof(w2b_table_elem),
+            0u);
 
   tables[1].offset = uint32_t(second + 8); // not where the runtime puts it
   w2b_instance *inst = nullptr;

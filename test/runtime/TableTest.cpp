@@ -77,20 +77,20 @@ TEST(Table, InitFromPassiveSegment) {
   ASSERT_EQ(m.call(m.init, {i32v(0), i32v(0), i32v(1), i32v(0), i32v(3)}),
             W2B_TRAP_NONE);
   w2b_table *t = m.table(0);
-  EXPECT_EQ(t->elems[0], nullptr);
-  EXPECT_EQ(t->elems[1], m.fn(m.fOne));
-  EXPECT_EQ(t->elems[2], nullptr);
-  EXPECT_EQ(t->elems[3], m.fn(m.fTwo));
-  EXPECT_EQ(callRef<int32_t>(static_cast<w2b_funcref *>(t->elems[3])), 2);
+  EXPECT_EQ(elemAt(t, 0), nullptr);
+  EXPECT_EQ(elemAt(t, 1), m.fn(m.fOne));
+  EXPECT_EQ(elemAt(t, 2), nullptr);
+  EXPECT_EQ(elemAt(t, 3), m.fn(m.fTwo));
+  EXPECT_EQ(callRef<int32_t>(static_cast<w2b_funcref *>(elemAt(t, 3))), 2);
 
   // Out of bounds in the table or in the segment: nothing written.
-  t->elems[1] = nullptr;
+  ASSERT_EQ(w2b_table_set(t, 1, nullptr), 1);
   EXPECT_EQ(m.call(m.init, {i32v(0), i32v(0), i32v(1), i32v(0), i32v(4)}),
             W2B_TRAP_OOB_TABLE);
-  EXPECT_EQ(t->elems[1], nullptr);
+  EXPECT_EQ(elemAt(t, 1), nullptr);
   EXPECT_EQ(m.call(m.init, {i32v(0), i32v(0), i32v(0), i32v(1), i32v(3)}),
             W2B_TRAP_OOB_TABLE);
-  EXPECT_EQ(t->elems[0], nullptr);
+  EXPECT_EQ(elemAt(t, 0), nullptr);
   EXPECT_EQ(m.call(m.init, {i32v(0), i32v(0), i32v(4), i32v(3), i32v(0)}),
             W2B_TRAP_NONE);
   EXPECT_EQ(m.call(m.init, {i32v(0), i32v(0), i32v(5), i32v(0), i32v(0)}),
@@ -101,7 +101,7 @@ TEST(Table, InitFromPassiveSegment) {
 
 TEST(Table, ActiveAndDeclarativeSegmentsAreDropped) {
   TableModule m;
-  EXPECT_EQ(m.table(1)->elems[0], m.fn(m.fTwo)); // applied at instantiation
+  EXPECT_EQ(elemAt(m.table(1), 0), m.fn(m.fTwo)); // applied at instantiation
   EXPECT_EQ(m.call(m.init, {i32v(1), i32v(1), i32v(0), i32v(0), i32v(0)}),
             W2B_TRAP_NONE);
   EXPECT_EQ(m.call(m.init, {i32v(1), i32v(1), i32v(0), i32v(0), i32v(1)}),
@@ -120,26 +120,26 @@ TEST(Table, CopyIsOverlapSafeAndChecked) {
   TableModule m;
   w2b_table *t = m.table(0);
   void *a = m.fn(m.fOne), *b = m.fn(m.fTwo);
-  t->elems[0] = a;
-  t->elems[1] = b;
+  ASSERT_EQ(w2b_table_set(t, 0, a), 1);
+  ASSERT_EQ(w2b_table_set(t, 1, b), 1);
   ASSERT_EQ(m.call(m.copy, {i32v(0), i32v(0), i32v(1), i32v(0), i32v(2)}),
             W2B_TRAP_NONE);
-  EXPECT_EQ(t->elems[0], a);
-  EXPECT_EQ(t->elems[1], a);
-  EXPECT_EQ(t->elems[2], b);
+  EXPECT_EQ(elemAt(t, 0), a);
+  EXPECT_EQ(elemAt(t, 1), a);
+  EXPECT_EQ(elemAt(t, 2), b);
   ASSERT_EQ(m.call(m.copy, {i32v(0), i32v(0), i32v(0), i32v(1), i32v(3)}),
             W2B_TRAP_NONE);
-  EXPECT_EQ(t->elems[0], a);
-  EXPECT_EQ(t->elems[1], b);
-  EXPECT_EQ(t->elems[2], nullptr);
+  EXPECT_EQ(elemAt(t, 0), a);
+  EXPECT_EQ(elemAt(t, 1), b);
+  EXPECT_EQ(elemAt(t, 2), nullptr);
 
   // Between tables.
   ASSERT_EQ(m.call(m.copy, {i32v(0), i32v(1), i32v(3), i32v(0), i32v(1)}),
             W2B_TRAP_NONE);
-  EXPECT_EQ(t->elems[3], b);
+  EXPECT_EQ(elemAt(t, 3), b);
   EXPECT_EQ(m.call(m.copy, {i32v(1), i32v(0), i32v(0), i32v(0), i32v(3)}),
             W2B_TRAP_OOB_TABLE);
-  EXPECT_EQ(m.table(1)->elems[1], nullptr); // nothing written
+  EXPECT_EQ(elemAt(m.table(1), 1), nullptr); // nothing written
   EXPECT_EQ(m.call(m.copy, {i32v(0), i32v(0), i32v(4), i32v(4), i32v(0)}),
             W2B_TRAP_NONE);
   EXPECT_EQ(m.call(m.copy, {i32v(0), i32v(0), i32v(5), i32v(0), i32v(0)}),
@@ -151,12 +151,12 @@ TEST(Table, FillIsChecked) {
   void *a = m.fn(m.fOne);
   ASSERT_EQ(m.call(m.fill, {i32v(0), i32v(1), ref(a), i32v(3)}), W2B_TRAP_NONE);
   w2b_table *t = m.table(0);
-  EXPECT_EQ(t->elems[0], nullptr);
-  EXPECT_EQ(t->elems[1], a);
-  EXPECT_EQ(t->elems[3], a);
+  EXPECT_EQ(elemAt(t, 0), nullptr);
+  EXPECT_EQ(elemAt(t, 1), a);
+  EXPECT_EQ(elemAt(t, 3), a);
   EXPECT_EQ(m.call(m.fill, {i32v(0), i32v(0), ref(nullptr), i32v(5)}),
             W2B_TRAP_OOB_TABLE);
-  EXPECT_EQ(t->elems[1], a); // nothing written
+  EXPECT_EQ(elemAt(t, 1), a); // nothing written
   EXPECT_EQ(m.call(m.fill, {i32v(0), i32v(4), ref(nullptr), i32v(0)}),
             W2B_TRAP_NONE);
   EXPECT_EQ(m.call(m.fill, {i32v(0), i32v(5), ref(nullptr), i32v(0)}),
@@ -171,8 +171,8 @@ TEST(Table, GrowRespectsTheMaximum) {
   EXPECT_EQ(r.i32, 4);
   w2b_table *t = m.table(0);
   EXPECT_EQ(t->size, 6u);
-  EXPECT_EQ(t->elems[4], a);
-  EXPECT_EQ(t->elems[5], a);
+  EXPECT_EQ(elemAt(t, 4), a);
+  EXPECT_EQ(elemAt(t, 5), a);
   ASSERT_EQ(m.call(m.grow, {i32v(0), ref(nullptr), i32v(3)}, &r),
             W2B_TRAP_NONE);
   EXPECT_EQ(r.i32, -1);
@@ -180,7 +180,7 @@ TEST(Table, GrowRespectsTheMaximum) {
   ASSERT_EQ(m.call(m.grow, {i32v(0), ref(nullptr), i32v(2)}, &r),
             W2B_TRAP_NONE);
   EXPECT_EQ(r.i32, 6);
-  EXPECT_EQ(t->elems[7], nullptr);
+  EXPECT_EQ(elemAt(t, 7), nullptr);
   ASSERT_EQ(m.call(m.grow, {i32v(0), ref(nullptr), i32v(0)}, &r),
             W2B_TRAP_NONE);
   EXPECT_EQ(r.i32, 8);
@@ -199,15 +199,30 @@ TEST(Table, GrowWithoutMaximumIsCappedAtTenMillion) {
   // Grow one at a time across a page boundary and keep the contents.
   for (uint32_t i = 0; i < 1000; ++i) {
     ASSERT_EQ(w2b_grow_table(t, 1, i % 2 ? &marker : nullptr), i);
-    t->elems[i] = reinterpret_cast<void *>(uintptr_t(i + 1));
+    ASSERT_EQ(w2b_table_set(t, i, reinterpret_cast<void *>(uintptr_t(i + 1))), 1);
   }
   for (uint32_t i = 0; i < 1000; ++i)
-    ASSERT_EQ(t->elems[i], reinterpret_cast<void *>(uintptr_t(i + 1)));
+    ASSERT_EQ(elemAt(t, i), reinterpret_cast<void *>(uintptr_t(i + 1)));
   EXPECT_EQ(w2b_grow_table(t, 10000000 - 1000, &marker), 1000u);
   EXPECT_EQ(t->size, 10000000u);
-  EXPECT_EQ(t->elems[9999999], &marker);
+  EXPECT_EQ(elemAt(t, 9999999), &marker);
   EXPECT_EQ(w2b_grow_table(t, 1, nullptr), UINT32_MAX);
   w2b_free_table(t);
+}
+
+TEST(Table, EmbedderAccessIsChecked) {
+  TableModule m;
+  w2b_table *t = m.table(0);
+  void *a = m.fn(m.fOne);
+  EXPECT_EQ(w2b_table_set(t, 3, a), 1);
+  EXPECT_EQ(w2b_table_get(t, 3), a);
+  EXPECT_EQ(elemAt(t, 3), a); // with its call target
+  EXPECT_EQ(callRef<int32_t>(static_cast<w2b_funcref *>(w2b_table_get(t, 3))),
+            1);
+  EXPECT_EQ(w2b_table_set(t, 4, a), 0);
+  EXPECT_EQ(w2b_table_get(t, 4), nullptr);
+  EXPECT_EQ(w2b_table_set(t, 3, nullptr), 1);
+  EXPECT_EQ(elemAt(t, 3), nullptr); // the copy is cleared too
 }
 
 TEST(Table, InvalidLimits) {

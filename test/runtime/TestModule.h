@@ -335,6 +335,20 @@ inline w2b_table *tableAt(w2b_instance *inst, uint32_t i) {
   return reinterpret_cast<w2b_table **>(bytes(inst) +
                                         inst->module->layout.tables)[i];
 }
+// What an element whose copied call target disagrees with its reference
+// reads as through elemAt: comparisons of elements also check the copy.
+inline void *const kBadElem = reinterpret_cast<void *>(uintptr_t(1));
+// Table element i's reference, as table.get reads it, or kBadElem.
+inline void *elemAt(const w2b_table *t, uint32_t i) {
+  const w2b_table_elem &e = t->elems[i];
+  const auto *f = t->elem_type == W2B_FUNCREF
+                      ? static_cast<const w2b_funcref *>(e.ref)
+                      : nullptr;
+  bool consistent = e.sig == (f ? f->sig : nullptr) &&
+                    e.code == (f ? f->code : nullptr) &&
+                    e.env == (f ? f->env : nullptr);
+  return consistent ? e.ref : kBadElem;
+}
 inline w2b_value *globalAt(w2b_instance *inst, uint32_t i) {
   const w2b_module *m = inst->module;
   if (i < m->num_imported_globals)
