@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """wasm2bin benchmarks: one command that builds every workload five ways
 (native clang-19 -O2, wasm2bin -O2 with guard pages and with explicit checks,
-wasm2c + clang-19 -O2, node), runs them alternating, checks they agree,
+wasm2c + clang-19 -O2, node; zstd also natively without the prefetch hints
+and intrinsics its .wasm cannot have), runs them alternating, checks they agree,
 prints a table of medians and ratios to native, draws a PNG, and measures
 cold start, output size, compile cost and resident memory.
 

@@ -22,6 +22,10 @@ class Program:
     wasm_cflags: list = field(default_factory=list)     # wasm32-wasi only
     wasm_sources: list = field(default_factory=list)    # linked into the .wasm only
     wasm_ldflags: list = field(default_factory=list)
+    # A control: the native build again with these flags, which switch off
+    # what the .wasm cannot have (prefetch hints, x86 intrinsics), so the
+    # report can tell the translation's cost from the source's x86-only paths.
+    control_cflags: list = field(default_factory=list)
     args: list = field(default_factory=list)            # full mode
     quick_args: list = field(default_factory=list)      # --quick
     stdin: Path = None
@@ -106,6 +110,10 @@ def zstd():
         sources=sources + [R / "zstd/zstd_bench.c"],
         # The x86-64 assembly Huffman decoder is not C: every variant uses the C one.
         cflags=["-I", lib, "-DZSTD_DISABLE_ASM"],
+        # Natively zstd prefetches match candidates (PREFETCH_L1) and compares
+        # row tags with SSE2; Wasm has no prefetch, and zstd has no Wasm SIMD
+        # path, so its .wasm does neither.
+        control_cflags=["-DNO_PREFETCH", "-DZSTD_NO_INTRINSICS"],
         args=["8"], quick_args=["2"],
         check="checksum")
 

@@ -54,6 +54,9 @@ def table(results, metric="wall"):
             continue  # no kernels, or no real programs: the row would be empty or repeated
         cells = []
         for v in variants:
+            if v == "native-control":  # a few programs only: no geomean
+                cells.append("–")
+                continue
             vals = [rat[n][v] for n in names if v in rat[n]]
             g = geomean(vals)
             incomplete = "" if len(vals) == len(names) else f" of {len(vals)}"

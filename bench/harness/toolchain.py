@@ -105,8 +105,8 @@ class Toolchain:
                 lib / "libc.a", self.builtins, lib / "crtn.o", "-o", out]
 
     # ---- builds ------------------------------------------------------------
-    def build_native(self, prog, out):
-        run(self.native_exe(prog.sources, out, [*prog.cflags, *prog.native_cflags]))
+    def build_native(self, prog, out, extra=()):
+        run(self.native_exe(prog.sources, out, [*prog.cflags, *prog.native_cflags, *extra]))
 
     def build_wasm(self, prog, out):
         env = dict(os.environ, PATH=str(self.wasm_tools))

@@ -1,4 +1,4 @@
-"""Builds the five variants of one program and says how to run each.
+"""Builds the variants of one program and says how to run each.
 
 Outputs live in bench/work/build/<program>/. A variant is rebuilt only when
 one of its inputs (sources, flags file, the compiler) is newer, so iterating
@@ -11,9 +11,11 @@ from .paths import BENCH
 from .programs import build_dir
 from .toolchain import BuildError, newer
 
-VARIANTS = ["native", "wasm2bin-guard", "wasm2bin-explicit", "wasm2c", "node"]
+VARIANTS = ["native", "native-control", "wasm2bin-guard", "wasm2bin-explicit", "wasm2c",
+            "node"]
 LABELS = {
     "native": "native clang -O2",
+    "native-control": "native, Wasm's features",  # programs with control_cflags only
     "wasm2bin-guard": "wasm2bin guard",
     "wasm2bin-explicit": "wasm2bin explicit",
     "wasm2c": "wasm2c + clang",
@@ -25,7 +27,8 @@ def _flags_stamp(prog, tc, d):
     """A file holding the build configuration, so a changed flag rebuilds."""
     stamp = d / "config.json"
     config = json.dumps({"cflags": list(map(str, prog.cflags + prog.native_cflags +
-                                            prog.wasm_cflags + prog.wasm_ldflags)),
+                                            prog.wasm_cflags + prog.wasm_ldflags +
+                                            prog.control_cflags)),
                          "sources": list(map(str, prog.sources + prog.wasm_sources)),
                          "cpu": tc.target_cpu, "wasm_opt": tc.wasm_opt}, indent=1)
     if not stamp.exists() or stamp.read_text() != config:
@@ -59,9 +62,13 @@ def build(prog, tc, force=False, log=print):
     native = d / "native"
     if step("native", native, inputs, lambda: tc.build_native(prog, native)):
         out["native"] = ([native], None)
+    control = d / "native-control"
+    if prog.control_cflags and step("native-control", control, inputs,
+                                    lambda: tc.build_native(prog, control, prog.control_cflags)):
+        out["native-control"] = ([control], None)
     if not step("wasm", wasm, inputs, lambda: tc.build_wasm(prog, wasm)):
         err = out.pop("wasm")[1]
-        for v in VARIANTS[1:]:
+        for v in VARIANTS[2:]:
             out[v] = (None, "the .wasm did not build:\n" + err)
         return out
     for bounds in ("guard", "explicit"):
