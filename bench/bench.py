@@ -156,7 +156,7 @@ def run_extras(tc, progs, built, a):
                  "wasm2c": d / "wasm2c", ".wasm": d / "app.wasm"}
         ex["size_largest"] = extras.sizes({k: f for k, f in files.items() if f.exists()}, tc.strip)
         print(f"bench: compile time on {largest.name}.wasm")
-        ex["compile"] = extras.compile_cost(tc, d / "app.wasm")
+        ex["compile"] = extras.compile_cost(tc, d / "app.wasm", rounds=1 if a.quick else 3)
     return ex
 
 

@@ -4,9 +4,9 @@
 // A table is an array of w2b_table_elem: each reference (w2b_funcref* or
 // opaque externref, NULL for ref.null) with a copy of a funcref's call
 // target, which only tableSet writes. table.grow reallocates the array, so
-// generated code reloads `elems` after any call. Element segments are evaluated when used: their
-// items are constant expressions whose results cannot change (ref.func,
-// ref.null, global.get of an immutable global).
+// generated code reloads `elems` after any call. Element segments are
+// evaluated when used: their items are constant expressions whose results
+// cannot change (ref.func, ref.null, global.get of an immutable global).
 //
 //===----------------------------------------------------------------------===//
 #include "Internal.h"

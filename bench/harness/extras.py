@@ -66,27 +66,45 @@ def sizes(files, strip):
     return out
 
 
-def compile_cost(tc, wasm, log=print):
-    """wasm2bin -O0 and -O2 vs wasm2c + clang-19 -O2 on one module."""
+def compile_cost(tc, wasm, rounds=3, log=print):
+    """wasm2bin -O0 and -O2 vs wasm2c + clang-19 -O2 on one module. The three
+    run `rounds` times, alternating and starting from a different one each
+    round, because this machine's speed drifts by ±15 % from minute to
+    minute; each gets its run of median wall time (with that run's CPU time,
+    peak memory and phases)."""
     d = WORK / "compile-time"
     d.mkdir(parents=True, exist_ok=True)
-    out = {}
-    for opt in ("-O0", "-O2"):
+
+    def wasm2bin(opt):
         cmd = [tc.wasm2bin, wasm, "-o", d / "out", opt, f"--target-cpu={tc.target_cpu}", "-v"]
         wall, cpu, rss, err = timed(cmd)
-        out[f"wasm2bin {opt}"] = {"wall": wall, "cpu": cpu, "max_rss_kib": rss,
-                                  "phases": re.findall(r"wasm2bin: (\w+)\s+([\d.]+) ms", err)}
-        log(f"  wasm2bin {opt}: {wall:.2f} s wall, {cpu:.2f} s cpu, {rss / 1024:.0f} MiB")
-    total = {"wall": 0.0, "cpu": 0.0, "max_rss_kib": 0, "phases": []}
-    for cmd in tc.wasm2c_commands(wasm, d / "wasm2c-src", d / "out-wasm2c"):
-        wall, cpu, rss, _ = timed(cmd)
-        total["wall"] += wall
-        total["cpu"] += cpu
-        total["max_rss_kib"] = max(total["max_rss_kib"], rss)
-        total["phases"].append([Path(str(cmd[0])).name, f"{wall * 1e3:.0f}"])
-    out["wasm2c + clang-19 -O2"] = total
-    log(f"  wasm2c + clang-19 -O2: {total['wall']:.2f} s wall, {total['cpu']:.2f} s cpu, "
-        f"{total['max_rss_kib'] / 1024:.0f} MiB")
+        return {"wall": wall, "cpu": cpu, "max_rss_kib": rss,
+                "phases": re.findall(r"wasm2bin: (\w+)\s+([\d.]+) ms", err)}
+
+    def wasm2c():
+        total = {"wall": 0.0, "cpu": 0.0, "max_rss_kib": 0, "phases": []}
+        for cmd in tc.wasm2c_commands(wasm, d / "wasm2c-src", d / "out-wasm2c"):
+            wall, cpu, rss, _ = timed(cmd)
+            total["wall"] += wall
+            total["cpu"] += cpu
+            total["max_rss_kib"] = max(total["max_rss_kib"], rss)
+            total["phases"].append([Path(str(cmd[0])).name, f"{wall * 1e3:.0f}"])
+        return total
+
+    compilers = {"wasm2bin -O0": lambda: wasm2bin("-O0"), "wasm2bin -O2": lambda: wasm2bin("-O2"),
+                 "wasm2c + clang-19 -O2": wasm2c}
+    names = list(compilers)
+    runs = {name: [] for name in names}
+    for i in range(rounds):
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            r = compilers[name]()
+            runs[name].append(r)
+            log(f"  {name}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu, "
+                f"{r['max_rss_kib'] / 1024:.0f} MiB")
+    out = {}
+    for name, rs in runs.items():
+        out[name] = {**sorted(rs, key=lambda r: r["wall"])[len(rs) // 2],
+                     "walls": [r["wall"] for r in rs], "rounds": len(rs)}
     return out
 
 
@@ -115,13 +133,17 @@ def render(extras):
                 lines.append(f"| {label} | {s['bytes']:,} | {s['stripped']:,} |")
             lines.append("")
     if "compile" in extras:
+        rounds = next(iter(extras["compile"].values())).get("rounds", 1)
         lines += [f"Compile time and peak memory on {extras['largest']}.wasm "
-                  f"({extras['largest_wasm_bytes']:,} bytes with DWARF and names):", "",
+                  f"({extras['largest_wasm_bytes']:,} bytes with DWARF and names), "
+                  f"the run of median wall time of {rounds}, alternating:", "",
                   "| compiler | wall (s) | CPU (s) | peak RSS (MiB) | phases (ms) |",
                   "|---|---|---|---|---|"]
         for label, c in extras["compile"].items():
             phases = ", ".join(f"{k} {v}" for k, v in c["phases"])
-            lines.append(f"| {label} | {c['wall']:.2f} | {c['cpu']:.2f} | "
+            walls = c.get("walls", [])
+            each = f" ({', '.join(f'{w:.1f}' for w in walls)})" if len(walls) > 1 else ""
+            lines.append(f"| {label} | {c['wall']:.2f}{each} | {c['cpu']:.2f} | "
                          f"{c['max_rss_kib'] / 1024:.0f} | {phases} |")
         lines.append("")
     return "\n".join(lines)
