@@ -95,11 +95,11 @@ bool memoryInit(w2b_instance *inst, uint32_t seg, uint32_t dst, uint32_t src,
 // --- Table.cpp -----------------------------------------------------------
 
 // Bytes an instance sets aside for one of its tables: the w2b_table with its
-// initial elements right after it, so that the table costs no allocation of
-// its own until it grows.
+// initial elements W2B_TABLE_INLINE_ELEMS bytes after it, so that the table
+// costs no allocation of its own until it grows.
 size_t tableStorageSize(const w2b_limits &limits);
 // Sets up `table` (storage owned by the caller) with `limits.min` null
-// elements: right after it if `inlineElements` (tableStorageSize bytes of
+// elements: inside that storage if `inlineElements` (tableStorageSize bytes of
 // zeroed storage), else in pages of their own. False if the limits are
 // invalid or too large, or allocation fails.
 bool tableCreate(w2b_table *table, uint8_t elemType, const w2b_limits &limits,

@@ -31,7 +31,7 @@ w2b_table *tableAt(w2b_instance *inst, uint32_t index) {
 
 } // namespace
 
-// Initial elements live right after the w2b_table; growing moves them to
+// Initial elements live 32 bytes after the w2b_table; growing moves them to
 // pages of their own. (The compiler mirrors this layout in
 // InstanceLayout::compute and relies on it for tables of fixed size.)
 w2b_table_elem *inlineElems(w2b_table *table) {

@@ -51,7 +51,8 @@ InstanceLayout InstanceLayout::compute(const Module &M) {
   Off += M.elems.size() + M.datas.size();
   L.size = alignTo(Off, 16);
   // Instantiation allocates the tail, then a funcref per imported function,
-  // then each defined table with its initial elements (Instance.cpp).
+  // then, from the next multiple of an element's size, each defined table
+  // with its initial elements (Instance.cpp).
   uint64_t At = L.size + uint64_t(abi::FuncRefSize) * M.numImportedFuncs;
   At = (At + abi::TableElemSize - 1) / abi::TableElemSize * abi::TableElemSize;
   for (const TableType &T : M.tables) {

@@ -31,10 +31,11 @@ struct InstanceLayout {
   uint32_t ownGlobals = 0;      ///< w2b_value [numDefinedGlobals]
   uint32_t dropped = 0;         ///< uint8_t [numElems + numDatas]
   uint32_t size = 0;
-  /// Per defined table: where instantiation puts its w2b_table, its initial
-  /// elements right after it (after the tail and the imported functions'
-  /// funcrefs; runtime/Instance.cpp), or 0 where that offset is too large to
-  /// use as a displacement. The runtime refuses a descriptor that disagrees.
+  /// Per defined table: where instantiation puts its w2b_table, with its
+  /// initial elements TableHeaderSize bytes after it (after the tail and the
+  /// imported functions' funcrefs, from the next multiple of TableElemSize;
+  /// runtime/Instance.cpp), or 0 where that offset is too large to use as a
+  /// displacement. The runtime refuses a descriptor that disagrees.
   std::vector<uint32_t> ownTables;
 
   static InstanceLayout compute(const Module &M);
