@@ -104,7 +104,7 @@ def compile_cost(tc, wasm, rounds=3, log=print):
     out = {}
     for name, rs in runs.items():
         out[name] = {**sorted(rs, key=lambda r: r["wall"])[len(rs) // 2],
-                     "walls": [r["wall"] for r in rs], "rounds": len(rs)}
+                     "walls": [r["wall"] for r in rs]}
     return out
 
 
@@ -133,7 +133,7 @@ def render(extras):
                 lines.append(f"| {label} | {s['bytes']:,} | {s['stripped']:,} |")
             lines.append("")
     if "compile" in extras:
-        rounds = next(iter(extras["compile"].values())).get("rounds", 1)
+        rounds = len(next(iter(extras["compile"].values())).get("walls", [None]))
         lines += [f"Compile time and peak memory on {extras['largest']}.wasm "
                   f"({extras['largest_wasm_bytes']:,} bytes with DWARF and names), "
                   f"the run of median wall time of {rounds}, alternating:", "",

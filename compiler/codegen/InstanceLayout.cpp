@@ -6,6 +6,7 @@
 
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/LLVMContext.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace llvm;
 
@@ -54,7 +55,7 @@ InstanceLayout InstanceLayout::compute(const Module &M) {
   // then, from the next multiple of an element's size, each defined table
   // with its initial elements (Instance.cpp).
   uint64_t At = L.size + uint64_t(abi::FuncRefSize) * M.numImportedFuncs;
-  At = (At + abi::TableElemSize - 1) / abi::TableElemSize * abi::TableElemSize;
+  At = llvm::alignTo(At, abi::TableElemSize);
   for (const TableType &T : M.tables) {
     uint64_t Elems = T.limits.min <= abi::MaxTableElems ? T.limits.min : 0;
     uint64_t Bytes = abi::TableHeaderSize + abi::TableElemSize * Elems;

@@ -17,14 +17,14 @@ Modules that wabt's wasm-validate rejects are skipped (counted).
 
 The module is compiled by wasm2bin in library mode in every configuration
 (-O0/-O2 x --bounds-checks=guard/explicit, and -O2 guard in two partitions),
-linked with diff_driver.c, and run; the driver calls every export in order with zero arguments, like the
-references. Results (integers exactly, floats bit for bit with any NaN equal
-to any NaN, v128 exactly but for NaN payloads in f32x4 or f64x2 lanes,
-references null or not), host calls with their
-arguments, traps (by kind: the references word their messages differently)
-and instantiation traps must agree. When the reference reports its own
-limit (Binaryen's "stack limit" at a depth of a few hundred calls, wabt's
-call stack), the comparison stops there.
+linked with diff_driver.c, and run; the driver calls every export in order
+with zero arguments, like the references. Results (integers exactly, floats
+bit for bit with any NaN equal to any NaN, v128 exactly but for NaN payloads
+in f32x4 or f64x2 lanes, references null or not), host calls with their
+arguments, traps (by kind: the references word their messages differently) and
+instantiation traps must agree. When the reference reports its own limit
+(Binaryen's "stack limit" at a depth of a few hundred calls, wabt's call
+stack), the comparison stops there.
 
 Mismatches that match a known, reported bug (KNOWN_ISSUES: the config and
 the reference's outcome where the first difference appears) are counted
