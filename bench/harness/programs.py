@@ -23,8 +23,9 @@ class Program:
     wasm_sources: list = field(default_factory=list)    # linked into the .wasm only
     wasm_ldflags: list = field(default_factory=list)
     # A control: the native build again with these flags, which switch off
-    # what the .wasm cannot have (prefetch hints, x86 intrinsics), so the
-    # report can tell the translation's cost from the source's x86-only paths.
+    # what the .wasm cannot have (prefetch hints, x86 intrinsics) or add what
+    # it must do (calls through a checked table), so the report can tell the
+    # translation's cost from the source's and from Wasm's own.
     control_cflags: list = field(default_factory=list)
     args: list = field(default_factory=list)            # full mode
     quick_args: list = field(default_factory=list)      # --quick
@@ -53,9 +54,14 @@ KERNELS = {
 }
 
 
+# Kernels with a native control (see Program.control_cflags): calls.c with
+# -DWASM_TABLE calls through a checked table of 32-bit indices, as Wasm does.
+KERNEL_CONTROLS = {"calls": ["-DWASM_TABLE"]}
+
+
 def kernels():
     return [Program(name, "kernel", sources=[W / f"{name}.c"], args=[full],
-                    quick_args=[quick])
+                    quick_args=[quick], control_cflags=KERNEL_CONTROLS.get(name, []))
             for name, (full, quick) in KERNELS.items()]
 
 
