@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "Internal.h"
 
+#include <errno.h>
 #include <string.h>
 
 namespace w2b {
@@ -270,7 +271,11 @@ w2b_status initEntities(w2b_instance *inst, const w2b_extern *resolved,
     return fail(err, W2B_RESOURCE_ERROR, "cannot allocate table");
 
   if (m->has_memory && !m->memory_imported) {
-    inst->memory = w2b_new_memory(&m->memory_limits);
+    inst->memory = newMemory(&m->memory_limits, m->memory_fixed_base);
+    if (!inst->memory && m->memory_fixed_base && errno == EEXIST)
+      return fail(err, W2B_RESOURCE_ERROR,
+                  "memory's fixed address is taken (compiled with "
+                  "--memory-base=fixed: one instance per process)");
     if (!inst->memory)
       return fail(err, W2B_RESOURCE_ERROR,
                   "cannot reserve address space for memory");

@@ -86,6 +86,10 @@ void pageFree(void *p, size_t bytes);
 // Whether `addr` lies in the address space reserved for some live memory.
 // Async-signal-safe.
 bool isInMemoryReservation(uintptr_t addr);
+// A new memory; with atFixedBase at W2B_FIXED_MEMORY_BASE. nullptr on failure,
+// with errno EEXIST if that range is taken (w2b_new_memory is
+// newMemory(limits, false)).
+w2b_memory *newMemory(const w2b_limits *limits, bool atFixedBase);
 
 // Applies data segment `seg` at memory offset `dst` (from `src`, `n` bytes).
 // Returns false, writing nothing, if out of bounds.

@@ -14,9 +14,14 @@
 // Reservations are recorded in a lock-free registry that the signal handler
 // reads to tell a guard-region hit from a real crash.
 //
+// A module compiled with --memory-base=fixed addresses its memory 0 through
+// an absolute symbol instead of the instance's base (abi.h); the reservation
+// is then made at that address, or instantiation fails.
+//
 //===----------------------------------------------------------------------===//
 #include "Internal.h"
 
+#include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -134,22 +139,33 @@ bool memoryInit(w2b_instance *inst, uint32_t seg, uint32_t dst, uint32_t src,
   return true;
 }
 
-} // namespace w2b
+// The symbol generated code uses for a fixed memory 0: an absolute address,
+// resolved by the linker into each access's displacement.
+#define W2B_STR2(x) #x
+#define W2B_STR(x) W2B_STR2(x)
+asm(".globl " W2B_FIXED_MEMORY_SYMBOL "\n"
+    ".set " W2B_FIXED_MEMORY_SYMBOL ", " W2B_STR(W2B_FIXED_MEMORY_BASE) "\n");
 
-using namespace w2b;
-
-extern "C" {
-
-w2b_memory *w2b_new_memory(const w2b_limits *limits) {
+w2b_memory *newMemory(const w2b_limits *limits, bool atFixedBase) {
   uint32_t maxPages = limits->has_max ? limits->max : W2B_MAX_PAGES;
   if (maxPages > W2B_MAX_PAGES)
     maxPages = W2B_MAX_PAGES;
   if (limits->min > maxPages)
     return nullptr;
-  void *start = mmap(nullptr, kHeaderPage + kReservation, PROT_NONE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void *want = atFixedBase
+                   ? reinterpret_cast<void *>(W2B_FIXED_MEMORY_BASE - kHeaderPage)
+                   : nullptr;
+  int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+              (atFixedBase ? MAP_FIXED_NOREPLACE : 0);
+  void *start = mmap(want, kHeaderPage + kReservation, PROT_NONE, flags, -1, 0);
   if (start == MAP_FAILED)
     return nullptr;
+  // Kernels before 4.17 take MAP_FIXED_NOREPLACE for a hint.
+  if (atFixedBase && start != want) {
+    munmap(start, kHeaderPage + kReservation);
+    errno = EEXIST;
+    return nullptr;
+  }
   // Transparent huge pages where the kernel leaves them to madvise (Debian's
   // default): linear memory is one large region, and random access to it is
   // bound by TLB misses (randmem, sort, strings run 15-30 % faster). A huge
@@ -173,6 +189,16 @@ w2b_memory *w2b_new_memory(const w2b_limits *limits) {
   mem->reserved = kReservation;
   mem->has_max = limits->has_max ? 1 : 0;
   return mem;
+}
+
+} // namespace w2b
+
+using namespace w2b;
+
+extern "C" {
+
+w2b_memory *w2b_new_memory(const w2b_limits *limits) {
+  return newMemory(limits, false);
 }
 
 uint32_t w2b_grow_memory(w2b_memory *mem, uint32_t delta) {

@@ -284,7 +284,20 @@ typedef struct w2b_module {
 
   int64_t start; /* funcidx, or -1 */
   uint8_t explicit_bounds_checks; /* compiled with --bounds-checks=explicit */
+  uint8_t memory_fixed_base; /* memory 0 must be at W2B_FIXED_MEMORY_BASE */
 } w2b_module;
+
+/* With --memory-base=fixed (the default for executables) the module's own
+ * memory 0 is placed at this address, and generated code addresses it through
+ * the absolute symbol W2B_FIXED_MEMORY_SYMBOL (defined by the runtime) instead
+ * of loading the base from the instance: no load at function entry, one more
+ * register for the program, and an access is one instruction with the base
+ * in its displacement. The address is below 2 GiB, so it fits that
+ * displacement in x86-64's small code model, and far above a static
+ * executable's image and brk heap. Only one instance of such a module can
+ * live in a process at a time. */
+#define W2B_FIXED_MEMORY_BASE 0x40000000
+#define W2B_FIXED_MEMORY_SYMBOL "w2b_fixed_memory_base"
 
 /* Native stack limit of the current thread: every generated function that
  * makes calls compares its stack pointer against it in its prologue and traps

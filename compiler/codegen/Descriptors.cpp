@@ -259,7 +259,8 @@ Constant *DescriptorBuilder::build() {
        i32(M.elems.size()), elems(),
        i32(M.datas.size()), datas(),
        i64(M.start ? static_cast<int64_t>(*M.start) : -1),
-       i8(MC.Opts.boundsChecks == BoundsChecks::Explicit)});
+       i8(MC.Opts.boundsChecks == BoundsChecks::Explicit),
+       i8(MC.memoryAtFixedBase())});
 }
 
 } // namespace

@@ -46,10 +46,13 @@ void FunctionEmitter::emitPrologue() {
     B.CreateStore(Init, A);
   }
   // The memory base never moves (the runtime reserves the whole range up
-  // front), so one invariant load per function suffices.
+  // front), so one invariant load per function suffices; a memory at the
+  // fixed base needs none.
   if (M.numMemories() > 0) {
-    MemBase = instanceField(abi::InstanceMemBase, MC.PtrTy,
-                            MC.Tbaa.InstanceField, /*Invariant=*/true);
+    MemBase = MC.memoryAtFixedBase()
+                  ? MC.fixedMemoryBase()
+                  : instanceField(abi::InstanceMemBase, MC.PtrTy,
+                                  MC.Tbaa.InstanceField, /*Invariant=*/true);
     if (MC.Opts.boundsChecks == BoundsChecks::Explicit)
       MemoryObj = instanceField(abi::InstanceMemory, MC.PtrTy,
                                 MC.Tbaa.InstanceField, true);

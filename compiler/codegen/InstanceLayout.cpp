@@ -95,7 +95,7 @@ AbiTypes::AbiTypes(LLVMContext &Ctx) {
                                I32, Ptr,             // exports
                                I32, Ptr,             // elems
                                I32, Ptr,             // datas
-                               I64, I8},             // start, explicit
+                               I64, I8, I8},         // start, explicit, fixed
                               "w2b_module");
   DirGrant = StructType::create(Ctx, {Ptr, Ptr, I8}, "w2b_dir_grant");
   Policy = StructType::create(Ctx,

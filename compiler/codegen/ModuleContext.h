@@ -83,6 +83,11 @@ public:
   llvm::Constant *cString(llvm::StringRef S);
   /// Private all-zero w2b_funcref: what table.set copies for ref.null.
   llvm::Constant *nullFuncRef();
+  /// Whether memory 0 lives at the runtime's fixed address: the module
+  /// defines it and the options ask for it.
+  bool memoryAtFixedBase() const;
+  /// The absolute symbol at that address (W2B_FIXED_MEMORY_SYMBOL).
+  llvm::Constant *fixedMemoryBase();
 
 private:
   llvm::Constant *NullFuncRef = nullptr;

@@ -13,6 +13,8 @@
 #include "ModuleContext.h"
 #include "Target.h"
 
+#include "abi.h"
+
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -157,6 +159,21 @@ Constant *ModuleContext::nullFuncRef() {
     NullFuncRef = GV;
   }
   return NullFuncRef;
+}
+
+bool ModuleContext::memoryAtFixedBase() const {
+  return Opts.fixedMemoryBase && Wasm.numMemories() > 0 &&
+         Wasm.numImportedMemories == 0;
+}
+
+Constant *ModuleContext::fixedMemoryBase() {
+  // Zero-sized, so LLVM takes no byte of it for dereferenceable and cannot
+  // hoist a load of guest address 0 past the branch that guards it.
+  auto *GV = cast<GlobalVariable>(LLModule->getOrInsertGlobal(
+      W2B_FIXED_MEMORY_SYMBOL, ArrayType::get(I8, 0)));
+  // Resolved by the static link to an absolute address below 2 GiB.
+  GV->setDSOLocal(true);
+  return GV;
 }
 
 llvm::Function *ModuleContext::thunk(const FuncType &FT) {

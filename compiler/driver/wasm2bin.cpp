@@ -73,6 +73,12 @@ int main(int argc, char **argv) {
   App.add_option("--bounds-checks", Bounds,
                  "guard: guard pages (default); explicit: compare and branch")
       ->check(CLI::IsMember({"guard", "explicit"}));
+  std::string MemoryBase;
+  App.add_option("--memory-base", MemoryBase,
+                 "fixed: memory 0 at one address, no base register, one "
+                 "instance per process (default for exe and llvm); instance: "
+                 "from the instance (default for obj)")
+      ->check(CLI::IsMember({"fixed", "instance"}));
   App.add_option("--target-cpu", Opts.targetCPU,
                  "CPU to tune and select instructions for (default x86-64-v2; "
                  "'native' for this machine)");
@@ -119,6 +125,10 @@ int main(int argc, char **argv) {
                               : EmitKind::Exe;
   Opts.boundsChecks =
       Bounds == "explicit" ? BoundsChecks::Explicit : BoundsChecks::Guard;
+  // A library module may be instantiated more than once in a process; an
+  // executable instantiates its module once.
+  Opts.fixedMemoryBase = MemoryBase.empty() ? Opts.emit != EmitKind::Obj
+                                            : MemoryBase == "fixed";
   // Directories are pre-opened in command-line order, --dir and --dir-ro
   // interleaved as given.
   size_t NextDir = 0, NextDirRO = 0;

@@ -1,15 +1,25 @@
 ;; Loads and stores: base + zext(addr) + offset, unaligned (align 1), tagged
-;; as guest memory. The base is loaded once per function from the instance.
-;; With guard pages there is no check; with explicit checks the access end is
-;; compared with the memory size (5 = out of bounds memory access). At -O0
-;; guard-mode loads are volatile, so that none is dropped with its trap.
+;; as guest memory. With --memory-base=instance the base is loaded once per
+;; function from the instance; with fixed (the default outside --emit=obj) it
+;; is the runtime's absolute symbol, zero-sized so that LLVM takes none of it
+;; for dereferenceable. With guard pages there is no check; with explicit
+;; checks the access end is compared with the memory size (5 = out of bounds
+;; memory access). At -O0 guard-mode loads are volatile, so that none is
+;; dropped with its trap.
 ;; RUN: %wat2wasm --debug-names %s -o %t.wasm
-;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,GUARD
-;; RUN: %wasm2bin --emit=llvm -O0 --bounds-checks=explicit %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,EXPLICIT
+;; RUN: %wasm2bin --emit=llvm -O0 --memory-base=instance %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,GUARD,INSTANCE
+;; RUN: %wasm2bin --emit=llvm -O0 --memory-base=instance --bounds-checks=explicit %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,EXPLICIT,INSTANCE
+;; RUN: %wasm2bin --emit=llvm -O0 %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,GUARD,FIXED
+;; RUN: %wasm2bin --emit=llvm -O0 --bounds-checks=explicit %t.wasm -o - | FileCheck %s --check-prefixes=CHECK,EXPLICIT,FIXED
+;; FIXED: [[BASE:@w2b_fixed_memory_base]] = external dso_local global [0 x i8]
+;; The module descriptor's last field: memory_fixed_base.
+;; INSTANCE: @w2b_module_main = constant {{.*}} i64 -1, i8 {{[01]}}, i8 0 }
+;; FIXED: @w2b_module_main = constant {{.*}} i64 -1, i8 {{[01]}}, i8 1 }
 (module
   (memory 1 10)
   ;; CHECK-LABEL: define internal i32 @load8_s.wasm(
-  ;; CHECK: [[BASE:%.*]] = load ptr, ptr %instance, align 8, !tbaa [[FIELD:![0-9]+]], !invariant.load
+  ;; INSTANCE: [[BASE:%.*]] = load ptr, ptr %instance, align 8, !tbaa {{![0-9]+}}, !invariant.load
+  ;; FIXED-NOT: load ptr, ptr %instance
   ;; CHECK: [[A:%.*]] = zext i32 %{{.*}} to i64
   ;; CHECK: [[EA:%.*]] = add nuw i64 [[A]], 16
   ;; EXPLICIT: [[END:%.*]] = add nuw i64 [[EA]], 1
@@ -32,7 +42,7 @@
   ;; memory.size reads the page count of the (possibly imported) memory.
   ;; CHECK-LABEL: define internal i32 @size.wasm(
   ;; CHECK: [[MEMP:%.*]] = getelementptr inbounds i8, ptr %instance, i64 8
-  ;; CHECK: [[MEM:%.*]] = load ptr, ptr [[MEMP]], align 8, !tbaa [[FIELD]], !invariant.load
+  ;; CHECK: [[MEM:%.*]] = load ptr, ptr [[MEMP]], align 8, !tbaa {{![0-9]+}}, !invariant.load
   ;; CHECK: [[PAGES:%.*]] = getelementptr inbounds i8, ptr [[MEM]], i64 16
   ;; CHECK: load i32, ptr [[PAGES]]
   (func $size (result i32) (memory.size))

@@ -9,7 +9,7 @@
   ;; v128 loads and stores are unaligned <2 x i64> accesses at base + zext(addr) + offset.
   ;; CHECK-LABEL: define internal {{.*}} @load.wasm(
   ;; CHECK: %[[A:[0-9]+]] = add nuw i64 %{{[0-9]+}}, 16
-  ;; CHECK: getelementptr inbounds i8, ptr %{{[0-9]+}}, i64 %[[A]]
+  ;; CHECK: getelementptr inbounds i8, ptr @w2b_fixed_memory_base, i64 %[[A]]
   ;; CHECK: load volatile <2 x i64>, ptr %{{[0-9]+}}, align 1
   (func (export "load") (param i32) (result v128) (v128.load offset=16 (local.get 0)))
   ;; CHECK-LABEL: define internal {{.*}} @store.wasm(

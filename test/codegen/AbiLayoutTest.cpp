@@ -90,7 +90,8 @@ TEST(AbiLayout, DescriptorsMatchAbiH) {
        OFF(w2b_module, num_exports), OFF(w2b_module, exports),
        OFF(w2b_module, num_elems), OFF(w2b_module, elems),
        OFF(w2b_module, num_datas), OFF(w2b_module, datas),
-       OFF(w2b_module, start), OFF(w2b_module, explicit_bounds_checks)});
+       OFF(w2b_module, start), OFF(w2b_module, explicit_bounds_checks),
+       OFF(w2b_module, memory_fixed_base)});
   expectLayout(A.DirGrant, sizeof(w2b_dir_grant),
                {OFF(w2b_dir_grant, host_path), OFF(w2b_dir_grant, guest_path),
                 OFF(w2b_dir_grant, read_only)});

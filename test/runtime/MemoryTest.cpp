@@ -12,6 +12,18 @@
 
 using namespace w2btest;
 
+// g++ says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define W2B_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define W2B_TEST_ASAN 1
+#endif
+#endif
+#ifndef W2B_TEST_ASAN
+#define W2B_TEST_ASAN 0
+#endif
+
 namespace {
 
 // A store as generated code does it with the guard-region design:
@@ -246,6 +258,46 @@ TEST(Memory, NewMemoryIsRegisteredForTheSignalHandler) {
   EXPECT_EQ(w2b_invoke(exportedFunc(inst.get(), "store"), args, nullptr),
             W2B_TRAP_OOB_MEMORY);
   w2b_free_memory(mem);
+}
+
+// --memory-base=fixed: memory 0 is reserved at W2B_FIXED_MEMORY_BASE, where
+// generated code addresses it without a base register; a second instance
+// cannot have it while the first lives, and fails with a clear error rather
+// than landing elsewhere.
+TEST(Memory, FixedBaseHoldsOneInstanceAtATime) {
+#if W2B_TEST_ASAN
+  GTEST_SKIP() << "ASan's shadow memory covers part of the fixed range";
+#endif
+  ModuleBuilder b;
+  b.addMemory(limits(1));
+  b.setMemoryFixedBase();
+  b.exportAs("store", W2B_EXTERN_FUNC, b.addFunc(func("iIi:", store32)));
+  const w2b_module *m = b.build();
+  auto *fixed = reinterpret_cast<uint8_t *>(uintptr_t(W2B_FIXED_MEMORY_BASE));
+  {
+    InstancePtr first;
+    ASSERT_EQ(instantiate(m, first), W2B_OK);
+    EXPECT_EQ(first->mem_base, fixed);
+    w2b_value ok[3] = {i32v(8), i64v(0), i32v(0x1234)};
+    ASSERT_EQ(w2b_invoke(exportedFunc(first.get(), "store"), ok, nullptr),
+              W2B_TRAP_NONE);
+    EXPECT_EQ(fixed[8], 0x34);
+    // The guard region behind it traps as for any memory.
+    w2b_value oob[3] = {i32v(65536), i64v(0), i32v(1)};
+    EXPECT_EQ(w2b_invoke(exportedFunc(first.get(), "store"), oob, nullptr),
+              W2B_TRAP_OOB_MEMORY);
+
+    InstancePtr second;
+    w2b_error err;
+    EXPECT_EQ(instantiate(m, second, nullptr, &err), W2B_RESOURCE_ERROR);
+    EXPECT_NE(std::string(err.message).find("fixed address is taken"), std::string::npos)
+        << err.message;
+  }
+  // Freed, the range is free again.
+  InstancePtr third;
+  ASSERT_EQ(instantiate(m, third), W2B_OK);
+  EXPECT_EQ(third->mem_base, fixed);
+  EXPECT_EQ(fixed[8], 0) << "a new memory starts zeroed";
 }
 
 namespace {

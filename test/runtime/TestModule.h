@@ -209,6 +209,8 @@ public:
     hasMemory_ = true;
     memoryLimits_ = withNoMax(l, W2B_MAX_PAGES);
   }
+  // As --memory-base=fixed compiles it: memory 0 at W2B_FIXED_MEMORY_BASE.
+  void setMemoryFixedBase() { memoryFixedBase_ = true; }
   uint32_t addGlobal(uint8_t type, bool isMutable, w2b_const_expr init) {
     globals_.push_back(w2b_global_desc{type, uint8_t(isMutable), init});
     return count(W2B_EXTERN_GLOBAL) + uint32_t(globals_.size()) - 1;
@@ -265,6 +267,7 @@ public:
     m.num_datas = uint32_t(datas_.size());
     m.datas = datas_.data();
     m.start = start_;
+    m.memory_fixed_base = memoryFixedBase_;
 
     // As compiler/codegen/InstanceLayout.cpp computes it.
     uint32_t off = sizeof(w2b_instance);
@@ -316,7 +319,7 @@ private:
   std::vector<std::unique_ptr<std::vector<w2b_const_expr>>> elemItems_;
   std::vector<w2b_data_desc> datas_;
   std::vector<std::unique_ptr<std::string>> dataBytes_;
-  bool hasMemory_ = false, memoryImported_ = false;
+  bool hasMemory_ = false, memoryImported_ = false, memoryFixedBase_ = false;
   w2b_limits memoryLimits_{0, W2B_MAX_PAGES, 0};
   int64_t start_ = -1;
   w2b_module module_{};

@@ -39,6 +39,11 @@ struct CompileOptions {
   /// Library mode: also write a C header declaring the descriptor, the
   /// imports to provide and typed wrappers for the exports.
   std::string headerPath;
+  /// Memory 0, when the module defines it, at the runtime's fixed address
+  /// (abi.h W2B_FIXED_MEMORY_BASE) instead of wherever the instance's
+  /// reservation lands: generated code then needs no base register. One
+  /// instance per process; the driver's default for executables.
+  bool fixedMemoryBase = false;
   bool strip = false;     ///< drop the symbol table from executables
   bool verbose = false;   ///< per-phase timings on stderr
   /// Threads for optimisation and code generation (0: one per core). Large
