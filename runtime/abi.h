@@ -292,11 +292,13 @@ typedef struct w2b_module {
  * the absolute symbol W2B_FIXED_MEMORY_SYMBOL (defined by the runtime) instead
  * of loading the base from the instance: no load at function entry, one more
  * register for the program, and an access is one instruction with the base
- * in its displacement. The address is below 2 GiB, so it fits that
- * displacement in x86-64's small code model, and far above a static
- * executable's image and brk heap. Only one instance of such a module can
- * live in a process at a time. */
-#define W2B_FIXED_MEMORY_BASE 0x40000000
+ * in its displacement. The address is below 2 GiB - 16 MiB, so base plus a
+ * small offset fits that displacement in x86-64's small code model. It is
+ * also above where Linux may start a static executable's brk heap: up to
+ * 1 GiB past the image on recent kernels (32 MiB on older ones), and at a
+ * base of 1 GiB one run in 300 found its range taken. Only one instance of
+ * such a module can live in a process at a time. */
+#define W2B_FIXED_MEMORY_BASE 0x78000000
 #define W2B_FIXED_MEMORY_SYMBOL "w2b_fixed_memory_base"
 
 /* Native stack limit of the current thread: every generated function that

@@ -32,11 +32,27 @@ Value *FunctionEmitter::memorySizeBytes() {
                    MC.Tbaa.MemorySize);
 }
 
+/// Below this, a constant added to the fixed memory base may go into an
+/// instruction's 32-bit displacement: x86-64's small code model promises that
+/// symbol + offset fits when the offset is under 16 MiB (the runtime's base is
+/// below 2 GiB - 16 MiB). -O0's instruction selector folds larger constants
+/// too, and the link then fails, so they are hidden from it behind a freeze,
+/// which the optimiser removes again above -O0.
+constexpr uint64_t MaxFoldedOffset = uint64_t(1) << 24;
+
 Value *FunctionEmitter::memoryAddress(Value *Addr, uint64_t Offset,
                                       unsigned Bytes) {
+  bool Fixed = isa<GlobalValue>(MemBase);
   Value *EA = B.CreateZExt(Addr, MC.I64);
-  if (Offset)
-    EA = B.CreateAdd(EA, ConstantInt::get(MC.I64, Offset), "", /*NUW=*/true);
+  if (Offset) {
+    Value *Off = ConstantInt::get(MC.I64, Offset);
+    if (Fixed && Offset >= MaxFoldedOffset)
+      Off = B.CreateFreeze(Off);
+    EA = B.CreateAdd(EA, Off, "", /*NUW=*/true);
+  }
+  if (auto *C = dyn_cast<ConstantInt>(EA);
+      Fixed && C && C->getZExtValue() >= MaxFoldedOffset)
+    EA = B.CreateFreeze(EA);
   if (MC.Opts.boundsChecks == BoundsChecks::Explicit) {
     Value *End = B.CreateAdd(EA, ConstantInt::get(MC.I64, Bytes), "", true);
     trapIf(B.CreateICmpUGT(End, memorySizeBytes()), W2B_TRAP_OOB_MEMORY);

@@ -52,7 +52,8 @@ private:
   llvm::BasicBlock *EntryBB = nullptr; ///< allocas; then jumps to the body
 
   llvm::Value *Instance = nullptr;
-  llvm::Value *MemBase = nullptr;   ///< loaded once in the entry block
+  llvm::Value *MemBase = nullptr;   ///< loaded once in the entry block, or
+                                    ///< the fixed base's symbol
   llvm::Value *MemoryObj = nullptr; ///< w2b_memory*, for explicit checks
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;

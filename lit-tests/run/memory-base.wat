@@ -9,17 +9,21 @@
 ;; RUN: %wasm2bin -O2 --memory-base=instance %t.wasm -o %t.inst && %t.inst
 ;; RUN: %wasm2bin -O2 --bounds-checks=explicit %t.wasm -o %t.ex && %t.ex
 ;; RUN: %wasm2bin -O0 %t.wasm -o %t.o0 && %t.o0
-;; An access past the end traps in both modes (argument "oob").
+;; An access past the end traps in both modes (one argument), also with
+;; offsets and constant addresses too large for a displacement, which -O0
+;; must not fold into one (two arguments; found by tools/fuzz/diff_fuzz.py).
 ;; RUN: %expect-exit 134 %t.fixed oob 2>&1 | FileCheck %s --check-prefix=TRAP
 ;; RUN: %expect-exit 134 %t.inst oob 2>&1 | FileCheck %s --check-prefix=TRAP
+;; RUN: %expect-exit 134 %t.o0 far away 2>&1 | FileCheck %s --check-prefix=TRAP
+;; RUN: %expect-exit 134 %t.fixed far away 2>&1 | FileCheck %s --check-prefix=TRAP
 ;; TRAP: wasm trap: out of bounds memory access
-;; The fixed executable addresses memory as base-free `0x40000000(%reg)`;
+;; The fixed executable addresses memory as base-free `0x780xxxxx(%reg)`;
 ;; the instance one never names that address, nor does a library object.
 ;; RUN: llvm-objdump -d --no-show-raw-insn %t.fixed | FileCheck %s --check-prefix=FIXED
 ;; RUN: llvm-objdump -d --no-show-raw-insn %t.inst | FileCheck %s --check-prefix=INST
 ;; RUN: %wasm2bin -O2 --emit=obj %t.wasm -o %t.o && llvm-nm %t.o | FileCheck %s --check-prefix=OBJ
-;; FIXED: mov{{.*}} 0x4000{{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}(%r
-;; INST-NOT: 0x4000{{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}(%r
+;; FIXED: mov{{.*}} 0x780{{[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}(%r
+;; INST-NOT: 0x780{{[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}(%r
 ;; OBJ-NOT: w2b_fixed_memory_base
 (module
   (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
@@ -30,6 +34,9 @@
   (func $check (param $addr i32) (result i32)
     (i32.load offset=4 (local.get $addr)))
   (func $fail (param $n i32) (call $exit (local.get $n)) (unreachable))
+  (func $far (param $addr i32) (result i32)
+    (i32.add (i32.load offset=0x7fffff00 (local.get $addr))
+             (i32.load (i32.const 0x7ffffff0))))
   (func (export "_start")
     ;; "asm2" of the data segment, through an offset.
     (if (i32.ne (call $check (i32.const 13)) (i32.const 0x326d7361)) (then (call $fail (i32.const 1))))
@@ -40,8 +47,10 @@
     (if (i32.ne (call $check (i32.const 131064)) (i32.const 0)) (then (call $fail (i32.const 4))))
     (i64.store (i32.const 131064) (i64.const -1))
     (if (i32.ne (call $check (i32.const 131064)) (i32.const -1)) (then (call $fail (i32.const 5))))
-    ;; Two arguments (the program's name and "oob"): read past the end.
+    ;; With arguments (argc counts the program's name): read past the end.
     (drop (call $args (i32.const 0) (i32.const 4)))
     (if (i32.eq (i32.load (i32.const 0)) (i32.const 2))
       (then (drop (call $check (i32.const 131072)))))
+    (if (i32.eq (i32.load (i32.const 0)) (i32.const 3))
+      (then (drop (call $far (i32.const 16)))))
     (call $exit (i32.const 0))))
