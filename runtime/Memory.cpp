@@ -150,8 +150,10 @@ w2b_memory *newMemory(const w2b_limits *limits, bool atFixedBase) {
   uint32_t maxPages = limits->has_max ? limits->max : W2B_MAX_PAGES;
   if (maxPages > W2B_MAX_PAGES)
     maxPages = W2B_MAX_PAGES;
-  if (limits->min > maxPages)
+  if (limits->min > maxPages) {
+    errno = EINVAL;
     return nullptr;
+  }
   void *want = atFixedBase
                    ? reinterpret_cast<void *>(W2B_FIXED_MEMORY_BASE - kHeaderPage)
                    : nullptr;

@@ -698,7 +698,10 @@ class Report:
           "(1.0.32, Wasm 2.0 features incl. SIMD); every module is compiled with "
           "`wasm2bin --emit=obj` in the mode's flags and linked with a generated "
           "driver through `wasm2bin --link`, which runs every command "
-          "(see tools/spec/run_spec.py and driver.c).\n" % upstream)
+          "(see tools/spec/run_spec.py and driver.c). A driver holds many instances, "
+          "so their memories are where the instance says (`--memory-base=instance`, "
+          "the default for objects); executables' fixed memory base is the same code "
+          "with another base, and is run by the lit tests and tools/fuzz/diff_fuzz.py.\n" % upstream)
         w("Modes: " + "; ".join(f"`{m}` = `{' '.join(MODES[m])}`" for m in self.modes) + ".\n")
         w("## Totals per assertion kind\n")
         w("| kind | " + " | ".join(f"{m} pass | fail | skip" for m in self.modes) + " |")
