@@ -93,9 +93,13 @@ class Toolchain:
     def native_cflags(self):
         # -ffp-contract=off: Wasm has no fused multiply-add, so a native FMA
         # would change float results (and checksums) under --target-cpu=native.
+        # -mtune=generic: wasm2bin tunes for generic x86-64 unless the target
+        # is native; clang's -march=x86-64-v2 alone would tune for Sandy
+        # Bridge, so the native columns would measure another tuning too.
+        tune = [] if self.march == "native" else ["-mtune=generic"]
         return ["--target=x86_64-linux-musl", "-nostdinc",
                 "-isystem", self.resource / "include", "-isystem", self.musl_include,
-                "-O2", f"-march={self.march}", "-ffp-contract=off"]
+                "-O2", f"-march={self.march}", *tune, "-ffp-contract=off"]
 
     def native_exe(self, sources, out, cflags=()):
         """One driver call compiles the sources and links a static musl executable."""

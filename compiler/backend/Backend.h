@@ -18,6 +18,9 @@ class TargetMachine;
 
 namespace wasm2bin {
 
+/// False and Error if --target-cpu or --tune-cpu names no x86-64 CPU.
+bool checkTargetOptions(const CompileOptions &Opts, std::string &Error);
+
 /// x86-64 Linux (musl) target machine for Opts (CPU, optimisation level).
 /// Returns null and sets Error if the target is unavailable.
 std::unique_ptr<llvm::TargetMachine> createTargetMachine(const CompileOptions &Opts,

@@ -104,6 +104,10 @@ CompileResult compile(std::vector<uint8_t> Bytes, const CompileOptions &Opts) {
     return R;
   };
 
+  std::string TargetError;
+  if (!checkTargetOptions(Opts, TargetError))
+    return Fail(TargetError);
+
   Result<Module> Decoded = decodeModule(std::move(Bytes));
   if (!Decoded)
     return Fail(Decoded.error().format(Opts.inputPath));

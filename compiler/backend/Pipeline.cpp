@@ -8,6 +8,7 @@
 #include "llvm/Analysis/AliasAnalysis.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
@@ -37,19 +38,55 @@ static void initializeX86() {
   (void)Done;
 }
 
+/// The CPU to select instructions for, and its features for "native".
+static std::string targetCPUName(const CompileOptions &Opts,
+                                 std::string *Features = nullptr) {
+  if (Opts.targetCPU != "native")
+    return Opts.targetCPU;
+  if (Features)
+    for (auto &F : sys::getHostCPUFeatures())
+      *Features += (F.second ? "+" : "-") + F.first().str() + ",";
+  return sys::getHostCPUName().str();
+}
+
+/// The CPU to tune for: --tune-cpu, else this machine's for
+/// --target-cpu=native (as clang's -march=native implies -mtune=native),
+/// else "generic", LLVM's tuning for current Intel and AMD cores together.
+static std::string tuneCPUName(const CompileOptions &Opts) {
+  if (Opts.tuneCPU == "native" ||
+      (Opts.tuneCPU.empty() && Opts.targetCPU == "native"))
+    return sys::getHostCPUName().str();
+  return Opts.tuneCPU.empty() ? "generic" : Opts.tuneCPU;
+}
+
+bool checkTargetOptions(const CompileOptions &Opts, std::string &Error) {
+  initializeX86();
+  const Target *T = TargetRegistry::lookupTarget(TargetTriple, Error);
+  if (!T)
+    return false;
+  std::unique_ptr<MCSubtargetInfo> STI(
+      T->createMCSubtargetInfo(TargetTriple, "", ""));
+  auto Check = [&](const std::string &Name, const char *Flag,
+                   const char *Examples) {
+    if (STI->isCPUStringValid(Name))
+      return true;
+    Error = "unknown CPU '" + Name + "' for " + Flag + " (" + Examples +
+            ", native, or a name from `llc-19 -mcpu=help`)";
+    return false;
+  };
+  return Check(targetCPUName(Opts), "--target-cpu",
+               "x86-64, x86-64-v2, x86-64-v3, x86-64-v4") &&
+         Check(tuneCPUName(Opts), "--tune-cpu", "generic, znver4, sapphirerapids");
+}
+
 std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
                                                    std::string &Error) {
   initializeX86();
   const Target *T = TargetRegistry::lookupTarget(TargetTriple, Error);
   if (!T)
     return nullptr;
-  std::string CPU = Opts.targetCPU;
   std::string Features;
-  if (CPU == "native") {
-    CPU = sys::getHostCPUName().str();
-    for (auto &F : sys::getHostCPUFeatures())
-      Features += (F.second ? "+" : "-") + F.first().str() + ",";
-  }
+  std::string CPU = targetCPUName(Opts, &Features);
   TargetOptions TO;
   CodeGenOptLevel OL = Opts.optLevel == 0   ? CodeGenOptLevel::None
                        : Opts.optLevel == 1 ? CodeGenOptLevel::Less
@@ -62,14 +99,29 @@ std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
   return TM;
 }
 
+/// The target machine has no tuning CPU of its own: LLVM reads it from each
+/// function's "tune-cpu" attribute and otherwise tunes for the target CPU.
+static void setTuning(Module &M, const CompileOptions &Opts) {
+  std::string Tune = tuneCPUName(Opts);
+  for (Function &F : M)
+    if (!F.isDeclaration())
+      F.addFnAttr("tune-cpu", Tune);
+}
+
 // Modules carry Target.h's triple and data layout from their creation
 // (ModuleContext; test/codegen/TargetTest.cpp checks the layout is the
 // target machine's), so neither is set again here.
 void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
+  setTuning(M, Opts);
   LoopAnalysisManager LAM;
   FunctionAnalysisManager FAM;
   CGSCCAnalysisManager CGAM;
   ModuleAnalysisManager MAM;
+  // The SLP vectoriser stays off, as PipelineTuningOptions leaves it (clang
+  // turns it on at -O2). The guest's compiler already ran it, and running it
+  // again on nbody paired one body's velocity stores differently from the
+  // loads that read them back, which then could not be forwarded: 6 % slower
+  // (docs/performance.md).
   PipelineTuningOptions PTO;
   PassBuilder PB(&TM, PTO);
   FAM.registerPass([&] { return PB.buildDefaultAAPipeline(); });

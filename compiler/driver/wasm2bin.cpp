@@ -80,8 +80,12 @@ int main(int argc, char **argv) {
                  "from the instance (default for obj)")
       ->check(CLI::IsMember({"fixed", "instance"}));
   App.add_option("--target-cpu", Opts.targetCPU,
-                 "CPU to tune and select instructions for (default x86-64-v2; "
+                 "CPU to select instructions for (default x86-64-v2; "
                  "'native' for this machine)");
+  App.add_option("--tune-cpu", Opts.tuneCPU,
+                 "CPU whose costs code generation follows, without using its "
+                 "instructions (default generic; with --target-cpu=native, "
+                 "this machine)");
   App.add_option("--module-name", Opts.moduleName,
                  "Library mode: the descriptor is w2b_module_<name>");
   App.add_option("--env", Opts.env,

@@ -33,6 +33,11 @@ struct CompileOptions {
   unsigned optLevel = 2;  ///< 0..3
   BoundsChecks boundsChecks = BoundsChecks::Guard;
   std::string targetCPU = "x86-64-v2"; ///< or "native"
+  /// The CPU whose costs instruction selection and scheduling follow (the
+  /// "tune-cpu" function attribute, clang's -mtune). Empty: "generic", or the
+  /// host's CPU with --target-cpu=native. Without it LLVM tunes x86-64-v2
+  /// for Sandy Bridge, whose SHLD rotates cost several micro-ops on AMD.
+  std::string tuneCPU;
   /// Library mode (--emit=obj): the descriptor is `w2b_module_<name>`.
   /// Executables always use `w2b_main_module`.
   std::string moduleName;
