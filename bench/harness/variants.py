@@ -29,6 +29,7 @@ def _flags_stamp(prog, tc, d):
     config = json.dumps({"cflags": list(map(str, prog.cflags + prog.native_cflags +
                                             prog.wasm_cflags + prog.wasm_ldflags +
                                             prog.control_cflags)),
+                         "native": list(map(str, tc.native_cflags())),
                          "sources": list(map(str, prog.sources + prog.wasm_sources)),
                          "cpu": tc.target_cpu, "wasm_opt": tc.wasm_opt}, indent=1)
     if not stamp.exists() or stamp.read_text() != config:
