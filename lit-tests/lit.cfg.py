@@ -33,6 +33,11 @@ config.substitutions.append(
     ("%node-wasi", "%s --no-warnings --no-turbo-fast-api-calls %s" % (config.node, node_wasi)))
 config.substitutions.append(
     ("%expect-exit", "python3 " + os.path.join(config.w2b_src_root, "tools", "expect-exit.py")))
+# C for an embedding host (docs/embedding.md): musl, the runtime's headers.
+config.substitutions.append(
+    ("%clang-host", "%s --target=x86_64-linux-musl -nostdinc -isystem %s -isystem %s -I %s -O2"
+     % (config.clang, config.clang_resource_include, config.musl_include,
+        os.path.join(config.w2b_src_root, "runtime"))))
 config.substitutions.append(("%examples", os.path.join(config.w2b_obj_root, "examples")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 

@@ -1,14 +1,12 @@
 //===- NoWrapVersioning.cpp - Loops whose i32 addresses cannot wrap -------===//
 //
-// See NoWrapVersioning.h. The versioning itself follows LLVM's LoopVersioning
-// (which only takes its checks from LoopAccessInfo): split the preheader,
-// clone the loop as the fallback, branch on the check, join the two in the
-// exit block's LCSSA phis.
+// See NoWrapVersioning.h; the versioning itself is LoopVersion.h's.
 //
 //===----------------------------------------------------------------------===//
 #include "NoWrapVersioning.h"
 
 #include "AccessRanges.h"
+#include "LoopVersion.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -18,13 +16,10 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
-#include "llvm/Transforms/Utils/BasicBlockUtils.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/LCSSA.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
 #include "llvm/Transforms/Utils/LoopUtils.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
-#include "llvm/Transforms/Utils/ValueMapper.h"
 
 using namespace llvm;
 
@@ -165,37 +160,6 @@ void widenAddressUses(BinaryOperator &Add) {
   }
 }
 
-/// LoopVersioning::versionLoop without LoopAccessInfo: L stays the loop that
-/// runs when Fallback is false; the clone runs otherwise.
-void versionLoop(Loop &L, Value *Fallback, LoopInfo &LI, DominatorTree &DT) {
-  BasicBlock *CheckBB = L.getLoopPreheader();
-  BasicBlock *Exit = L.getExitBlock();
-  BasicBlock *Exiting = L.getExitingBlock();
-  CheckBB->setName(L.getHeader()->getName() + ".nowrap.check");
-  BasicBlock *PH = SplitBlock(CheckBB, CheckBB->getTerminator(), &DT, &LI,
-                              nullptr, L.getHeader()->getName() + ".ph");
-  ValueToValueMapTy VMap;
-  SmallVector<BasicBlock *, 8> CloneBlocks;
-  Loop *Clone = cloneLoopWithPreheader(PH, CheckBB, &L, VMap, ".wrap", &LI,
-                                       &DT, CloneBlocks);
-  remapInstructionsInBlocks(CloneBlocks, VMap);
-  Instruction *Term = CheckBB->getTerminator();
-  BranchInst::Create(Clone->getLoopPreheader(), L.getLoopPreheader(), Fallback,
-                     Term);
-  Term->eraseFromParent();
-  DT.changeImmediateDominator(Exit, CheckBB);
-  // LCSSA: every value of L used after it goes through a phi of Exit.
-  BasicBlock *CloneExiting = cast<BasicBlock>(VMap[Exiting]);
-  for (PHINode &PN : Exit->phis()) {
-    Value *V = PN.getIncomingValueForBlock(Exiting);
-    auto It = VMap.find(V);
-    PN.addIncoming(It != VMap.end() ? static_cast<Value *>(It->second) : V,
-                   CloneExiting);
-  }
-  formDedicatedExitBlocks(Clone, &DT, &LI, nullptr, true);
-  formDedicatedExitBlocks(&L, &DT, &LI, nullptr, true);
-}
-
 bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
                      ScalarEvolution &SE) {
   if (!L.isInnermost() || !L.getExitingBlock() || !L.getExitBlock() ||
@@ -249,7 +213,7 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
   Fallback = B.CreateOr(Fallback, expandMayWrap(Checked, N64, SE, Exp, At));
   if (!Disjoint.empty())
     Fallback = B.CreateOr(Fallback, expandOverlapCheck(Disjoint, N64, Exp, At));
-  versionLoop(L, Fallback, LI, DT);
+  versionLoop(L, Fallback, LI, DT, "nowrap", ".wrap");
   for (AddGroup *G : Checked)
     for (BinaryOperator *Add : G->Adds) {
       Add->setHasNoUnsignedWrap(true);

@@ -1,5 +1,6 @@
 //===- Pipeline.cpp - Target machine, optimisation, object emission -------===//
 #include "Backend.h"
+#include "CheckVersioning.h"
 #include "LoadPins.h"
 #include "NoWrapVersioning.h"
 
@@ -133,6 +134,15 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
   // Right before the vectorisers: loops whose i32 address arithmetic
   // provably does not wrap get a version with `nuw`, which IndVarSimplify
   // then widens to 64 bits (NoWrapVersioning.h).
+  // With explicit bounds checks, loops whose checks all hold when their
+  // address range does get a copy without them (CheckVersioning.h). Late in
+  // each function's simplification: LICM has hoisted the memory size, and
+  // SimplifyCFG follows to delete the branches that became constant.
+  if (Opts.boundsChecks == BoundsChecks::Explicit)
+    PB.registerScalarOptimizerLateEPCallback(
+        [](FunctionPassManager &FPM, OptimizationLevel) {
+          FPM.addPass(CheckVersioningPass());
+        });
   PB.registerVectorizerStartEPCallback(
       [](FunctionPassManager &FPM, OptimizationLevel) {
         FPM.addPass(NoWrapVersioningPass());
