@@ -20,8 +20,6 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PatternMatch.h"
-#include "llvm/Transforms/Utils/LoopUtils.h"
-#include "llvm/Transforms/Utils/LoopSimplify.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 
 using namespace llvm;
@@ -29,9 +27,6 @@ using namespace llvm;
 namespace wasm2bin {
 namespace {
 
-// Versioning doubles a loop's code: only loops small enough that their body
-// is what runs.
-constexpr unsigned MaxLoopInstructions = 400;
 // An access's offset plus size; memarg offsets are below 2^32.
 constexpr uint64_t MaxEndOffset = uint64_t(1) << 33;
 // Marks the branches of the checked copy, which keeps them: the pass may see
@@ -99,13 +94,6 @@ bool matchCheck(BranchInst &B, const Loop &L, ScalarEvolution &SE, Check &K) {
   return true;
 }
 
-unsigned instructionCount(const Loop &L) {
-  unsigned N = 0;
-  for (BasicBlock *BB : L.blocks())
-    N += BB->size();
-  return N;
-}
-
 /// i1 true unless every check holds for iterations 0 ... N64 (N64 < 2^32, or
 /// the caller's condition is already true and these sums may wrap, so they
 /// carry no `nuw`): no V wraps, and the largest zext(V) + C is within Size.
@@ -137,7 +125,7 @@ Value *expandMayFail(ArrayRef<Check> Checks, Value *N64, ScalarEvolution &SE,
 bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
                      ScalarEvolution &SE) {
   if (!L.isInnermost() || !L.getLoopPreheader() ||
-      instructionCount(L) > MaxLoopInstructions)
+      !smallEnoughToVersion(L))
     return false;
   const SCEV *N = SE.getSymbolicMaxBackedgeTakenCount(&L);
   if (isa<SCEVCouldNotCompute>(N) || N->getType()->getIntegerBitWidth() > 64)
@@ -156,12 +144,9 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
   if (Checks.empty())
     return false;
 
+  Value *Fallback;
+  Value *N64 = expandTripBound(N, Exp, At, Fallback);
   IRBuilder<> B(At);
-  Value *NV = Exp.expandCodeFor(N, N->getType(), At);
-  Value *Fallback = B.getFalse();
-  if (N->getType()->getIntegerBitWidth() > 32)
-    Fallback = B.CreateICmpUGT(NV, ConstantInt::get(NV->getType(), UINT32_MAX));
-  Value *N64 = B.CreateZExtOrTrunc(NV, B.getInt64Ty());
   Fallback = B.CreateOr(Fallback, expandMayFail(Checks, N64, SE, Exp, At));
   MDNode *Kept = MDNode::get(L.getHeader()->getContext(), {});
   for (const Check &K : Checks)
@@ -180,26 +165,7 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
 
 PreservedAnalyses CheckVersioningPass::run(Function &F,
                                            FunctionAnalysisManager &FAM) {
-  auto &LI = FAM.getResult<LoopAnalysis>(F);
-  auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-  auto &SE = FAM.getResult<ScalarEvolutionAnalysis>(F);
-  SmallVector<Loop *, 8> Innermost;
-  for (Loop *L : LI.getLoopsInPreorder())
-    if (L->isInnermost())
-      Innermost.push_back(L);
-  bool Changed = false;
-  for (Loop *L : Innermost) {
-    // versionLoop wants both; they are usually true already.
-    Changed |= simplifyLoop(L, &DT, &LI, &SE, nullptr, nullptr, false);
-    Changed |= formLCSSA(*L, DT, &LI, &SE);
-    Changed |= versionIfUseful(*L, LI, DT, SE);
-  }
-  if (!Changed)
-    return PreservedAnalyses::all();
-  PreservedAnalyses PA;
-  PA.preserve<LoopAnalysis>();
-  PA.preserve<DominatorTreeAnalysis>();
-  return PA;
+  return versionInnermostLoops(F, FAM, versionIfUseful);
 }
 
 } // namespace wasm2bin

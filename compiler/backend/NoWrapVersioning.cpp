@@ -17,18 +17,12 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/LCSSA.h"
-#include "llvm/Transforms/Utils/LoopSimplify.h"
-#include "llvm/Transforms/Utils/LoopUtils.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 
 using namespace llvm;
 
 namespace wasm2bin {
 namespace {
-
-// Versioning doubles a loop's code: only small loops, where the loop body is
-// what runs, are worth it.
-constexpr unsigned MaxLoopInstructions = 400;
 
 /// The adds `x + C` of one induction expression x = {Start, +, Step}, or
 /// its adds `x + a` of one loop-invariant a (an array's base plus a scaled
@@ -96,13 +90,6 @@ bool feedsAddresses(const Loop &L, const MapVector<GroupKey, AddGroup> &G) {
   return false;
 }
 
-unsigned instructionCount(const Loop &L) {
-  unsigned N = 0;
-  for (BasicBlock *BB : L.blocks())
-    N += BB->size();
-  return N;
-}
-
 /// i1 true when some add of the groups may wrap: for x = {Start, +, Step}
 /// taking the values Start + Step * i for i = 0 ... N (the backedge-taken
 /// count, N64 in 64 bits, N64 < 2^32 or the caller's check is already true),
@@ -163,7 +150,7 @@ void widenAddressUses(BinaryOperator &Add) {
 bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
                      ScalarEvolution &SE) {
   if (!L.isInnermost() || !L.getExitingBlock() || !L.getExitBlock() ||
-      instructionCount(L) > MaxLoopInstructions)
+      !smallEnoughToVersion(L))
     return false;
   const SCEV *BTC = SE.getBackedgeTakenCount(&L);
   if (isa<SCEVCouldNotCompute>(BTC) || BTC->getType()->getIntegerBitWidth() > 64)
@@ -204,12 +191,9 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
       }))
     Disjoint.clear();
 
+  Value *Fallback;
+  Value *N64 = expandTripBound(BTC, Exp, At, Fallback);
   IRBuilder<> B(At);
-  Value *N = Exp.expandCodeFor(BTC, BTC->getType(), At);
-  Value *Fallback = B.getFalse();
-  if (BTC->getType()->getIntegerBitWidth() > 32)
-    Fallback = B.CreateICmpUGT(N, ConstantInt::get(N->getType(), UINT32_MAX));
-  Value *N64 = B.CreateZExtOrTrunc(N, B.getInt64Ty());
   Fallback = B.CreateOr(Fallback, expandMayWrap(Checked, N64, SE, Exp, At));
   if (!Disjoint.empty())
     Fallback = B.CreateOr(Fallback, expandOverlapCheck(Disjoint, N64, Exp, At));
@@ -229,26 +213,7 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
 
 PreservedAnalyses NoWrapVersioningPass::run(Function &F,
                                             FunctionAnalysisManager &FAM) {
-  auto &LI = FAM.getResult<LoopAnalysis>(F);
-  auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-  auto &SE = FAM.getResult<ScalarEvolutionAnalysis>(F);
-  SmallVector<Loop *, 8> Innermost;
-  for (Loop *L : LI.getLoopsInPreorder())
-    if (L->isInnermost())
-      Innermost.push_back(L);
-  bool Changed = false;
-  for (Loop *L : Innermost) {
-    // Both are usually true already; versioning relies on them.
-    Changed |= simplifyLoop(L, &DT, &LI, &SE, nullptr, nullptr, false);
-    Changed |= formLCSSA(*L, DT, &LI, &SE);
-    Changed |= versionIfUseful(*L, LI, DT, SE);
-  }
-  if (!Changed)
-    return PreservedAnalyses::all();
-  PreservedAnalyses PA;
-  PA.preserve<LoopAnalysis>();
-  PA.preserve<DominatorTreeAnalysis>();
-  return PA;
+  return versionInnermostLoops(F, FAM, versionIfUseful);
 }
 
 } // namespace wasm2bin
