@@ -47,7 +47,8 @@ struct Check {
 
 /// B as a Check, from its condition in either form and operand order.
 bool matchCheck(BranchInst &B, const Loop &L, ScalarEvolution &SE, Check &K) {
-  auto *Cmp = B.isConditional() ? dyn_cast<ICmpInst>(B.getCondition()) : nullptr;
+  auto *Cmp =
+      B.isConditional() ? dyn_cast<ICmpInst>(B.getCondition()) : nullptr;
   if (!Cmp || B.getMetadata(KeptMD))
     return false;
   Value *End, *Size;
@@ -124,8 +125,7 @@ Value *expandMayFail(ArrayRef<Check> Checks, Value *N64, ScalarEvolution &SE,
 
 bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
                      ScalarEvolution &SE) {
-  if (!L.isInnermost() || !L.getLoopPreheader() ||
-      !smallEnoughToVersion(L))
+  if (!L.isInnermost() || !L.getLoopPreheader() || !smallEnoughToVersion(L))
     return false;
   const SCEV *N = SE.getSymbolicMaxBackedgeTakenCount(&L);
   if (isa<SCEVCouldNotCompute>(N) || N->getType()->getIntegerBitWidth() > 64)
@@ -155,7 +155,8 @@ bool versionIfUseful(Loop &L, LoopInfo &LI, DominatorTree &DT,
   // L is the copy that runs when every check holds: its branches never leave.
   for (const Check &K : Checks) {
     K.Br->setMetadata(KeptMD, nullptr);
-    K.Br->setCondition(ConstantInt::getBool(K.Br->getContext(), !K.OutWhenTrue));
+    K.Br->setCondition(
+        ConstantInt::getBool(K.Br->getContext(), !K.OutWhenTrue));
   }
   SE.forgetLoop(&L);
   return true;

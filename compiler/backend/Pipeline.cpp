@@ -77,7 +77,8 @@ bool checkTargetOptions(const CompileOptions &Opts, std::string &Error) {
   };
   return Check(targetCPUName(Opts), "--target-cpu",
                "x86-64, x86-64-v2, x86-64-v3, x86-64-v4") &&
-         Check(tuneCPUName(Opts), "--tune-cpu", "generic, znver4, sapphirerapids");
+         Check(tuneCPUName(Opts), "--tune-cpu",
+               "generic, znver4, sapphirerapids");
 }
 
 std::unique_ptr<TargetMachine> createTargetMachine(const CompileOptions &Opts,
