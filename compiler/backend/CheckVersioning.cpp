@@ -77,8 +77,7 @@ bool matchCheck(BranchInst &B, const Loop &L, ScalarEvolution &SE, Check &K) {
       !match(End, m_ZExt(m_Value(V))))
     return false;
   K.C = C ? C->getZExtValue() : 0;
-  if (!V->getType()->isIntegerTy(32) || (C && C->getActiveBits() > 33) ||
-      K.C >= MaxEndOffset)
+  if (!V->getType()->isIntegerTy(32) || K.C >= MaxEndOffset)
     return false;
   const SCEV *S = SE.getSCEV(V);
   if (SE.isLoopInvariant(S, &L)) {

@@ -132,9 +132,6 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
   PB.registerFunctionAnalyses(FAM);
   PB.registerLoopAnalyses(LAM);
   PB.crossRegisterProxies(LAM, FAM, CGAM, MAM);
-  // Right before the vectorisers: loops whose i32 address arithmetic
-  // provably does not wrap get a version with `nuw`, which IndVarSimplify
-  // then widens to 64 bits (NoWrapVersioning.h).
   // With explicit bounds checks, loops whose checks all hold when their
   // address range does get a copy without them (CheckVersioning.h). Late in
   // each function's simplification: LICM has hoisted the memory size, and
@@ -144,6 +141,9 @@ void optimizeModule(Module &M, TargetMachine &TM, const CompileOptions &Opts) {
         [](FunctionPassManager &FPM, OptimizationLevel) {
           FPM.addPass(CheckVersioningPass());
         });
+  // Right before the vectorisers: loops whose i32 address arithmetic
+  // provably does not wrap get a version with `nuw`, which IndVarSimplify
+  // then widens to 64 bits (NoWrapVersioning.h).
   PB.registerVectorizerStartEPCallback(
       [](FunctionPassManager &FPM, OptimizationLevel) {
         FPM.addPass(NoWrapVersioningPass());
