@@ -27,6 +27,25 @@ Value *FunctionEmitter::memoryObject() {
                                    MC.Tbaa.InstanceField, true);
 }
 
+/// Above -O0, every function addresses from its own
+/// `llvm.strip.invariant.group` of the fixed base's symbol rather than from
+/// the symbol itself. GVN, looking for a load's value in predecessors,
+/// translates its address into each one and searches the users of the
+/// address's base for an equal GEP (PHITransAddr::translateSubExpr). With a
+/// global base those are every guest access of the module: at -j1 that
+/// search was 12 % of compiling sqlite. Alias analysis and SCEV look through
+/// the intrinsic to the symbol, inlining leaves one call per function once
+/// CSE has run (it reads nothing), and CodeGenPrepare replaces each with the
+/// symbol, so the machine code is the same. -O0 keeps the plain symbol:
+/// without CodeGenPrepare the call would cost a register.
+Value *FunctionEmitter::fixedMemoryBase() {
+  Constant *Symbol = MC.fixedMemoryBase();
+  if (MC.Opts.optLevel == 0)
+    return Symbol;
+  return B.CreateIntrinsic(Intrinsic::strip_invariant_group, {MC.PtrTy},
+                           {Symbol}, nullptr, "membase");
+}
+
 Value *FunctionEmitter::memorySizeBytes() {
   return loadField(MC.I64, memoryObject(), abi::MemorySize,
                    MC.Tbaa.MemorySize);
@@ -42,16 +61,15 @@ constexpr uint64_t MaxFoldedOffset = uint64_t(1) << 24;
 
 Value *FunctionEmitter::memoryAddress(Value *Addr, uint64_t Offset,
                                       unsigned Bytes) {
-  bool Fixed = isa<GlobalValue>(MemBase);
   Value *EA = B.CreateZExt(Addr, MC.I64);
   if (Offset) {
     Value *Off = ConstantInt::get(MC.I64, Offset);
-    if (Fixed && Offset >= MaxFoldedOffset)
+    if (FixedBase && Offset >= MaxFoldedOffset)
       Off = B.CreateFreeze(Off);
     EA = B.CreateAdd(EA, Off, "", /*NUW=*/true);
   }
   if (auto *C = dyn_cast<ConstantInt>(EA);
-      Fixed && C && C->getZExtValue() >= MaxFoldedOffset)
+      FixedBase && C && C->getZExtValue() >= MaxFoldedOffset)
     EA = B.CreateFreeze(EA);
   if (MC.Opts.boundsChecks == BoundsChecks::Explicit) {
     Value *End = B.CreateAdd(EA, ConstantInt::get(MC.I64, Bytes), "", true);

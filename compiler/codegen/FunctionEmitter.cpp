@@ -49,10 +49,11 @@ void FunctionEmitter::emitPrologue() {
   // front), so one invariant load per function suffices; a memory at the
   // fixed base needs none.
   if (M.numMemories() > 0) {
-    MemBase = MC.memoryAtFixedBase()
-                  ? MC.fixedMemoryBase()
-                  : instanceField(abi::InstanceMemBase, MC.PtrTy,
-                                  MC.Tbaa.InstanceField, /*Invariant=*/true);
+    FixedBase = MC.memoryAtFixedBase();
+    MemBase = FixedBase ? fixedMemoryBase()
+                        : instanceField(abi::InstanceMemBase, MC.PtrTy,
+                                        MC.Tbaa.InstanceField,
+                                        /*Invariant=*/true);
     if (MC.Opts.boundsChecks == BoundsChecks::Explicit)
       MemoryObj = instanceField(abi::InstanceMemory, MC.PtrTy,
                                 MC.Tbaa.InstanceField, true);

@@ -53,7 +53,9 @@ private:
 
   llvm::Value *Instance = nullptr;
   llvm::Value *MemBase = nullptr;   ///< loaded once in the entry block, or
-                                    ///< the fixed base's symbol
+                                    ///< the fixed base's symbol (through
+                                    ///< fixedMemoryBase() above -O0)
+  bool FixedBase = false;           ///< MemBase is the fixed base
   llvm::Value *MemoryObj = nullptr; ///< w2b_memory*, for explicit checks
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;
@@ -94,6 +96,8 @@ private:
                              llvm::MDNode *Tbaa, bool Invariant) {
     return loadField(Ty, Instance, Offset, Tbaa, Invariant);
   }
+  /// The fixed memory base as this function addresses it (EmitMemory.cpp).
+  llvm::Value *fixedMemoryBase();
   llvm::Value *instanceAddr(unsigned Offset) {
     return fieldAddr(Instance, Offset);
   }

@@ -40,7 +40,7 @@
   ;; CHECK-NEXT: [[WRAPS:%.*]] = icmp ugt i64 [[MAX]], 4294967295
   ;; CHECK: br i1 [[WRAPS]], label %loop.ph.wrap, label %loop.ph
   ;; CHECK: loop.preheader:
-  ;; CHECK: [[ARRAY:%.*]] = getelementptr inbounds i8, ptr @w2b_fixed_memory_base, i64 %{{.*}}
+  ;; CHECK: [[ARRAY:%.*]] = getelementptr inbounds i8, ptr %membase, i64 %{{.*}}
   ;; CHECK: loop:
   ;; CHECK-NOT: add i32 {{.*}}, %0
   ;; CHECK: getelementptr inbounds i8, ptr [[ARRAY]], i64
