@@ -6,6 +6,12 @@
 // optimised and compiled in its own thread and LLVMContext (contexts are not
 // thread-safe); lld links the objects.
 //
+// A partition holds at most Opts.partitionMaxBytes of function bodies (2 MiB
+// by default), so a large module gets more partitions than jobs and the
+// threads take them in turn: each partition's LLVM module, some 200 bytes per
+// byte of Wasm code at -O0, is freed before the thread takes the next, and
+// peak memory stays bounded however large the module is.
+//
 // Partitions are contiguous runs of functions of about equal code size: a
 // Wasm module lists the functions of one source file together, so most calls
 // stay inside a partition. For the calls that cross, small callees are
@@ -21,6 +27,7 @@
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -41,6 +48,11 @@ constexpr double ImportDecay = 0.7;
 
 size_t bodySize(const Function &F) { return F.bodyEnd - F.bodyStart; }
 
+size_t jobCount(const CompileOptions &Opts) {
+  return Opts.jobs ? Opts.jobs
+                   : std::max(1u, std::thread::hardware_concurrency());
+}
+
 /// Defined functions (by defined index) that F calls directly.
 std::vector<uint32_t> directCallees(const Module &M, const Function &F) {
   std::vector<uint32_t> Callees;
@@ -57,16 +69,18 @@ std::vector<uint32_t> directCallees(const Module &M, const Function &F) {
 std::vector<LoweringScope> planPartitions(const Module &M,
                                           const CompileOptions &Opts) {
   size_t N = M.functions.size();
-  // No more partitions than functions: the others would be empty.
-  size_t Jobs = std::min<size_t>(
-      N, Opts.jobs ? Opts.jobs : std::thread::hardware_concurrency());
   size_t Total = 0;
   for (const Function &F : M.functions)
     Total += bodySize(F);
+  // One partition per job, or more if they would exceed partitionMaxBytes;
+  // no more than functions, or some would be empty.
+  size_t MaxBytes = std::max<size_t>(Opts.partitionMaxBytes, 1);
+  size_t Count = std::min<size_t>(
+      N, std::max(jobCount(Opts), (Total + MaxBytes - 1) / MaxBytes));
   // Below Opts.partitionMinBytes (default 6000 bytes of bodies, some 4,500
   // LLVM instructions) the threads and the extra objects cost more than
   // they save.
-  if (Jobs <= 1 || Total < Opts.partitionMinBytes)
+  if (Count <= 1 || Total < Opts.partitionMinBytes)
     return {};
 
   // Each function goes to the partition its middle falls into.
@@ -75,11 +89,11 @@ std::vector<LoweringScope> planPartitions(const Module &M,
   for (size_t I = 0; I < N; ++I) {
     size_t Size = bodySize(M.functions[I]);
     Home[I] = unsigned(std::min<size_t>(
-        Jobs - 1, (Seen + Size / 2) * Jobs / std::max<size_t>(Total, 1)));
+        Count - 1, (Seen + Size / 2) * Count / std::max<size_t>(Total, 1)));
     Seen += Size;
   }
-  std::vector<LoweringScope> Scopes(Jobs);
-  for (size_t P = 0; P < Jobs; ++P) {
+  std::vector<LoweringScope> Scopes(Count);
+  for (size_t P = 0; P < Count; ++P) {
     Scopes[P].funcs.assign(N, FunctionPart::Declare);
     Scopes[P].descriptor = P == 0;
   }
@@ -91,7 +105,7 @@ std::vector<LoweringScope> planPartitions(const Module &M,
   std::vector<std::vector<uint32_t>> Callees(N);
   for (size_t I = 0; I < N; ++I)
     Callees[I] = directCallees(M, M.functions[I]);
-  for (unsigned P = 0; P < Jobs; ++P) {
+  for (unsigned P = 0; P < Count; ++P) {
     std::vector<FunctionPart> &Parts = Scopes[P].funcs;
     // Worklist of (caller, limit for its callees).
     std::vector<std::pair<uint32_t, double>> Work;
@@ -116,14 +130,14 @@ std::vector<LoweringScope> planPartitions(const Module &M,
 bool compilePartitions(const Module &M, const CompileOptions &Opts,
                        const std::vector<LoweringScope> &Scopes,
                        std::vector<SmallVector<char, 0>> &Objects,
-                       std::vector<PartitionStats> &Stats,
-                       std::string &Error) {
+                       std::vector<PartitionStats> &Stats, std::string &Error) {
   Objects.resize(Scopes.size());
   Stats.resize(Scopes.size());
   std::vector<std::string> Errors(Scopes.size());
-  std::vector<std::thread> Threads;
-  for (unsigned I = 0; I < Scopes.size(); ++I)
-    Threads.emplace_back([&, I] {
+  // Each thread takes the next partition until none is left.
+  std::atomic<size_t> Next = 0;
+  auto CompileNext = [&] {
+    for (size_t I; (I = Next++) < Scopes.size();) {
       for (FunctionPart P : Scopes[I].funcs) {
         Stats[I].functions += P == FunctionPart::Define;
         Stats[I].imported += P == FunctionPart::Import;
@@ -134,12 +148,16 @@ bool compilePartitions(const Module &M, const CompileOptions &Opts,
       auto Lowered = lowerModule(M, Opts, Ctx, &Scopes[I]);
       if (!Lowered) {
         Errors[I] = Lowered.error().format(Opts.inputPath);
-        return;
+        continue;
       }
       Stats[I].lowerMs = msSince(Start);
       std::unique_ptr<llvm::Module> Part = Lowered.take();
       optimizeAndEmit(*Part, Opts, Objects[I], Stats[I], Errors[I]);
-    });
+    }
+  };
+  std::vector<std::thread> Threads;
+  for (size_t T = 0; T < std::min(jobCount(Opts), Scopes.size()); ++T)
+    Threads.emplace_back(CompileNext);
   for (std::thread &T : Threads)
     T.join();
   for (const std::string &E : Errors)

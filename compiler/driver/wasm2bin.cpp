@@ -112,6 +112,10 @@ int main(int argc, char **argv) {
   App.add_option("--partition-min-bytes", Opts.partitionMinBytes,
                  "With more than one job, split modules with at least this "
                  "much code into partitions (default 6000; 0: every module)");
+  App.add_option("--partition-max-bytes", Opts.partitionMaxBytes,
+                 "Give no partition more code than this: a larger module gets "
+                 "more partitions than jobs, compiled in turn (default 2 MiB)")
+      ->check(CLI::Range(size_t(1), size_t(1) << 40));
   App.add_option("--lib-dir", Opts.libDir,
                  "Directory with libw2brt.a and musl (default: "
                  "<wasm2bin dir>/../lib/wasm2bin)");

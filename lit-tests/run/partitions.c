@@ -20,6 +20,18 @@
 // RUN: diff %t.one.out %t.node.out
 // RUN: %t.O0 > %t.O0.out
 // RUN: diff %t.O0.out %t.node.out
+// A module larger than --partition-max-bytes gets more partitions than jobs,
+// which the threads compile in turn (and one job compiles one after the
+// other); the executable is again the same every time.
+// RUN: %wasm2bin -v --jobs 2 --partition-max-bytes 4000 %t.wasm -o %t.many 2> %t.many.log
+// RUN: FileCheck --check-prefix=MANY %s < %t.many.log
+// RUN: %wasm2bin --jobs 2 --partition-max-bytes 4000 %t.wasm -o %t.many2
+// RUN: cmp %t.many %t.many2
+// RUN: %t.many > %t.many.out
+// RUN: diff %t.many.out %t.node.out
+// RUN: %wasm2bin -v --jobs 1 --partition-max-bytes 4000 %t.wasm -o %t.many1 2> %t.many1.log
+// RUN: FileCheck --check-prefix=MANY %s < %t.many1.log
+// RUN: cmp %t.many %t.many1
 // Library mode: the partitions' objects merge into one (lld -r) in which no
 // reference between them is left unresolved.
 // RUN: %wasm2bin --emit=obj --module-name=first --jobs 2 %t.wasm -o %t.o
@@ -36,6 +48,10 @@
 // ONE-NEXT: wasm2bin: optimize
 // ONE-NEXT: wasm2bin: codegen
 // ONE-NOT: partition
+// MANY: wasm2bin: partitions
+// MANY: partition 0: {{[0-9]+}} functions, {{[0-9]+}} imported, lower
+// MANY-NEXT: partition 1:
+// MANY-NEXT: partition 2:
 // -O0 inlines nothing, so it imports nothing.
 // O0: partition 0: {{[0-9]+}} functions, 0 imported
 // O0-NEXT: partition 1: {{[0-9]+}} functions, 0 imported

@@ -52,12 +52,16 @@ struct CompileOptions {
   bool strip = false;     ///< drop the symbol table from executables
   bool verbose = false;   ///< per-phase timings on stderr
   /// Threads for optimisation and code generation (0: one per core). Large
-  /// modules are split into this many partitions.
+  /// modules are split into at least this many partitions.
   unsigned jobs = 0;
   /// Modules with at least this many bytes of function bodies are compiled
   /// in partitions when there is more than one job (backend/Partitions.cpp);
   /// 0 splits every module (the fuzzers use it to reach that path).
   size_t partitionMinBytes = 6000;
+  /// No partition gets more than this many bytes of function bodies: a
+  /// larger module gets more partitions than jobs, compiled in turn, which
+  /// bounds the compiler's memory.
+  size_t partitionMaxBytes = size_t(2) << 20;
 
   // Grants baked into a command executable (see docs/sandbox.md).
   std::vector<std::string> env; ///< "KEY=VALUE"
