@@ -2,8 +2,8 @@
 
 NFILES translation units of NFUNCS functions each; every function mixes the
 shapes a compiler spends its time on: counted loops over a global array,
-switches, conditional direct calls to later functions, indirect calls through
-a 256-entry table (recursion bounded by y & 15), rotates and multiplies, and
+switches, conditional direct calls to later functions (so chains end), indirect calls through
+a 256-entry table (at most 8 deep), rotates and multiplies, and
 data-dependent while loops. main calls them all through a function table, so
 nothing is dead. 84 files x 500 functions make a .wasm of about 29 MB.
 """
@@ -26,7 +26,8 @@ def statement(r, i, total):
         callee = r.randint(i + 1, min(total - 1, i + 200))
         return f"  if ((x & 7) == {r.randint(0, 7)}) x += f{callee}(y, x >> 3);"
     if kind == 3:
-        return "  if ((y & 15) > 3) y = g_table[(x ^ y) & 255](x & 1023, (y & 15) - 1);"
+        return ("  if (g_depth < 8) { ++g_depth; y = g_table[(x ^ y) & 255](x & 1023, y);"
+                " --g_depth; }")
     if kind == 4:
         return f"  x = (x << {c2}) | (x >> (32 - {c2})); y += x * {c1}u; x ^= y >> 7;"
     return f"  while (x > {c1}u && y) {{ x = (x >> 1) ^ (y & {c1}u); y--; }}"
@@ -39,7 +40,7 @@ def generate(out, nfiles, nfuncs):
     total = nfiles * nfuncs
     (out / "decls.h").write_text(
         "".join(f"uint32_t f{i}(uint32_t, uint32_t);\n" for i in range(total)))
-    prelude = ["#include <stdint.h>", '#include "decls.h"', "extern uint32_t g_mem[65536];",
+    prelude = ["#include <stdint.h>", '#include "decls.h"', "extern uint32_t g_mem[65536], g_depth;",
                "typedef uint32_t (*fn_t)(uint32_t, uint32_t);", "extern fn_t g_table[];"]
     files = []
     for f in range(nfiles):
@@ -58,7 +59,7 @@ def generate(out, nfiles, nfuncs):
 #include <stdlib.h>
 #include "decls.h"
 typedef uint32_t (*fn_t)(uint32_t, uint32_t);
-uint32_t g_mem[65536];
+uint32_t g_mem[65536], g_depth;
 fn_t g_table[256] = {{{table}}};
 static fn_t all[] = {{{every}}};
 int main(int argc, char **argv) {{
