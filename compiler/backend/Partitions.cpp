@@ -2,7 +2,7 @@
 //
 // LLVM optimises and generates code for one module on one thread, and both
 // halves of the work are per function apart from inlining. So a large module
-// is cut into one partition per job, and each partition is lowered,
+// is cut into at least one partition per job, and each partition is lowered,
 // optimised and compiled in its own thread and LLVMContext (contexts are not
 // thread-safe); lld links the objects.
 //

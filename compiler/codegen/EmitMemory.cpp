@@ -61,15 +61,16 @@ constexpr uint64_t MaxFoldedOffset = uint64_t(1) << 24;
 
 Value *FunctionEmitter::memoryAddress(Value *Addr, uint64_t Offset,
                                       unsigned Bytes) {
+  bool Fixed = MC.memoryAtFixedBase();
   Value *EA = B.CreateZExt(Addr, MC.I64);
   if (Offset) {
     Value *Off = ConstantInt::get(MC.I64, Offset);
-    if (FixedBase && Offset >= MaxFoldedOffset)
+    if (Fixed && Offset >= MaxFoldedOffset)
       Off = B.CreateFreeze(Off);
     EA = B.CreateAdd(EA, Off, "", /*NUW=*/true);
   }
   if (auto *C = dyn_cast<ConstantInt>(EA);
-      FixedBase && C && C->getZExtValue() >= MaxFoldedOffset)
+      Fixed && C && C->getZExtValue() >= MaxFoldedOffset)
     EA = B.CreateFreeze(EA);
   if (MC.Opts.boundsChecks == BoundsChecks::Explicit) {
     Value *End = B.CreateAdd(EA, ConstantInt::get(MC.I64, Bytes), "", true);

@@ -47,10 +47,9 @@ void FunctionEmitter::emitPrologue() {
   }
   // The memory base never moves (the runtime reserves the whole range up
   // front), so one invariant load per function suffices; a memory at the
-  // fixed base needs none.
+  // fixed base needs none (fixedMemoryBase()).
   if (M.numMemories() > 0) {
-    FixedBase = MC.memoryAtFixedBase();
-    MemBase = FixedBase ? fixedMemoryBase()
+    MemBase = MC.memoryAtFixedBase() ? fixedMemoryBase()
                         : instanceField(abi::InstanceMemBase, MC.PtrTy,
                                         MC.Tbaa.InstanceField,
                                         /*Invariant=*/true);

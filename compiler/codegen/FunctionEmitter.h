@@ -55,7 +55,6 @@ private:
   llvm::Value *MemBase = nullptr;   ///< loaded once in the entry block, or
                                     ///< the fixed base's symbol (through
                                     ///< fixedMemoryBase() above -O0)
-  bool FixedBase = false;           ///< MemBase is the fixed base
   llvm::Value *MemoryObj = nullptr; ///< w2b_memory*, for explicit checks
   std::vector<llvm::AllocaInst *> Locals;
   std::vector<ValType> LocalTypes;
